@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("v1/activities", views.activities, name="activities"),
+    path("v1/activities/<int:pk>", views.activity, name="activity"),
+    path("v1/openapi.json", views.openapi, name="openapi"),
+]

@@ -1,0 +1,137 @@
+"""The public search over activities, shared by the list, map, iCal feed, embed and API."""
+
+from django import forms
+from django.db.models import F, FloatField, Q, QuerySet
+from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from museion.core.geo import EARTH_RADIUS_KM, BBox
+from museion.core.models import AttendanceMode
+from museion.core.search import search_filter
+from museion.core.validators import language_choices
+
+from .models import Activity, Category, Status
+
+SEARCH_FIELDS = ["title", "description"]
+FILTER_KEYS = [
+    "edition",
+    "country",
+    "date_from",
+    "date_to",
+    "when",
+    "category",
+    "mode",
+    "language",
+    "lat",
+    "lng",
+    "radius",
+    "q",
+]
+
+
+def public_activities() -> QuerySet:
+    return Activity.objects.filter(status=Status.PUBLISHED)
+
+
+def bbox_filter(queryset: QuerySet, box: BBox) -> QuerySet:
+    queryset = queryset.filter(latitude__gte=box.south, latitude__lte=box.north)
+    if box.crosses_antimeridian:
+        return queryset.filter(Q(longitude__gte=box.west) | Q(longitude__lte=box.east))
+    return queryset.filter(longitude__gte=box.west, longitude__lte=box.east)
+
+
+class ActivitySearchForm(forms.Form):
+    """Every filter is optional; an unknown value is an error, never silently ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    edition = forms.IntegerField(
+        label=_("Edition (year)"), required=False, min_value=1977, max_value=2100
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", _("Any time")), ("upcoming", _("Upcoming")), ("past", _("Past"))],
+    )
+    category = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("Any type")), *Category.choices]
+    )
+    mode = forms.ChoiceField(
+        label=_("Attendance"),
+        required=False,
+        choices=[("", _("On site or online")), *AttendanceMode.choices],
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    lng = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    radius = forms.FloatField(
+        label=_("Within (km)"), required=False, min_value=0.1, max_value=20000
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["language"].choices = [("", _("Any language")), *language_choices()]
+
+    def clean(self):
+        data = super().clean()
+        near = [data.get(k) for k in ("lat", "lng", "radius")]
+        if any(v is not None for v in near) and not all(v is not None for v in near):
+            raise forms.ValidationError(
+                _("To search near a point, give latitude, longitude and radius together.")
+            )
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError(_("The start of the date range is after its end."))
+        return data
+
+    def active_filters(self) -> dict[str, str]:
+        """The filters in force, as query-string values (for feeds, embeds and links)."""
+        return {
+            key: self.data[key]
+            for key in FILTER_KEYS
+            if self.data.get(key) not in (None, "") and key in self.cleaned_data
+        }
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        data = self.cleaned_data
+        if data.get("edition"):
+            queryset = queryset.filter(edition__year=data["edition"])
+        if data.get("country"):
+            queryset = queryset.filter(country=data["country"])
+        if data.get("date_from"):
+            queryset = queryset.filter(local_date__gte=data["date_from"])
+        if data.get("date_to"):
+            queryset = queryset.filter(local_date__lte=data["date_to"])
+        if data.get("when") == "upcoming":
+            queryset = queryset.filter(ends_at__gte=timezone.now())
+        elif data.get("when") == "past":
+            queryset = queryset.filter(ends_at__lt=timezone.now())
+        if data.get("category"):
+            queryset = queryset.filter(category=data["category"])
+        if data.get("mode"):
+            queryset = queryset.filter(attendance_mode=data["mode"])
+        if data.get("language"):
+            queryset = queryset.filter(language=data["language"])
+        if data.get("radius") is not None:
+            queryset = near(queryset, data["lat"], data["lng"], data["radius"])
+        if data.get("q"):
+            queryset = search_filter(queryset, SEARCH_FIELDS, data["q"])
+        return queryset
+
+
+def near(queryset: QuerySet, lat: float, lng: float, radius_km: float) -> QuerySet:
+    """Activities within `radius_km` of a point: a bounding-box prefilter, then great-circle."""
+    queryset = bbox_filter(queryset, BBox.around(lat, lng, radius_km))
+    cos_angle = Cos(Radians(lat)) * Cos(Radians(F("latitude"))) * Cos(
+        Radians(F("longitude")) - Radians(lng)
+    ) + Sin(Radians(lat)) * Sin(Radians(F("latitude")))
+    distance = ACos(Least(cos_angle, 1.0, output_field=FloatField())) * EARTH_RADIUS_KM
+    return queryset.alias(distance_km=distance).filter(distance_km__lte=radius_km)

@@ -1,0 +1,117 @@
+"""The editor's activity form: local times in the chosen timezone, stored in UTC."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from museion.core.validators import language_choices, timezone_names
+
+from .models import Activity, Edition
+
+FORM_FIELDS = [
+    "edition",
+    "title",
+    "description",
+    "language",
+    "category",
+    "attendance_mode",
+    "timezone",
+    "venue",
+    "address",
+    "city",
+    "country",
+    "latitude",
+    "longitude",
+    "online_url",
+    "accessibility_notes",
+    "is_free",
+    "booking_url",
+]
+
+
+class ActivityForm(forms.ModelForm):
+    starts_local = forms.DateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Local time at the place, in the timezone below."),
+    )
+    ends_local = forms.DateTimeField(
+        label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    language = forms.ChoiceField(label=_("Language"))
+    timezone = forms.ChoiceField(label=_("Timezone"))
+
+    class Meta:
+        model = Activity
+        fields = FORM_FIELDS
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, museum=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.museum = museum or getattr(self.instance, "museum", None)
+        self.fields["edition"].queryset = Edition.objects.filter(registration_open=True)
+        self.fields["language"].choices = language_choices()
+        self.fields["timezone"].choices = [(tz, tz) for tz in sorted(timezone_names())]
+        for name in ("country", "latitude", "longitude", "address", "city"):
+            self.fields[name].required = False
+            self.fields[name].help_text = _("Leave empty to use the museum's.")
+        if self.instance.pk:
+            self.fields["starts_local"].initial = self.instance.local_starts_at.replace(tzinfo=None)
+            self.fields["ends_local"].initial = self.instance.local_ends_at.replace(tzinfo=None)
+        elif self.museum is not None:
+            self.fields["timezone"].initial = self.museum.timezone
+            if self.museum.languages:
+                self.fields["language"].initial = self.museum.languages[0]
+
+    def clean(self):
+        data = super().clean()
+        zone_name = data.get("timezone")
+        if not zone_name:
+            return data
+        zone = ZoneInfo(zone_name)
+        for local_field, utc_field in (("starts_local", "starts_at"), ("ends_local", "ends_at")):
+            local = data.get(local_field)
+            if local is None:
+                continue
+            data[utc_field] = to_utc(local, zone, field=local_field, form=self)
+        return data
+
+    def activity_data(self) -> dict:
+        data = {f: self.cleaned_data[f] for f in FORM_FIELDS if f in self.cleaned_data}
+        data["starts_at"] = self.cleaned_data["starts_at"]
+        data["ends_at"] = self.cleaned_data["ends_at"]
+        if not data.get("country"):
+            data["country"] = ""
+        return data
+
+    def _post_clean(self):
+        # Validation of the whole activity happens in the service (same rules for every caller).
+        pass
+
+
+def to_utc(local: datetime, zone: ZoneInfo, *, field: str, form: forms.Form) -> datetime | None:
+    """Interpret a naive local time in `zone`; a time skipped by a DST change is an error."""
+    naive = local.replace(tzinfo=None)
+    aware = naive.replace(tzinfo=zone)
+    round_trip = aware.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
+    if round_trip != naive:
+        form.add_error(
+            field,
+            _("This time does not exist in %(zone)s (the clocks change then).")
+            % {"zone": zone.key},
+        )
+        return None
+    return aware.astimezone(ZoneInfo("UTC"))
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (shown to the editor)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )

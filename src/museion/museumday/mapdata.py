@@ -1,0 +1,78 @@
+"""GeoJSON for the world map, clustered on the server by zoom level and bounding box.
+
+The world is cut into square cells of CELL_PIXELS screen pixels at the requested zoom; each cell
+with activities becomes one feature (a cluster with its count, or the activity itself).
+"""
+
+from django.db.models import Avg, Count, F, FloatField, Min
+from django.db.models.functions import Floor
+from django.urls import reverse
+
+from museion.core.geo import BBox
+
+from .filters import bbox_filter
+
+CELL_PIXELS = 60
+TILE_PIXELS = 256
+MAX_ZOOM = 18
+
+
+def cell_degrees(zoom: int) -> float:
+    return 360.0 / (2**zoom) / (TILE_PIXELS / CELL_PIXELS)
+
+
+def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:
+    size = cell_degrees(zoom)
+    cells = (
+        bbox_filter(queryset.filter(latitude__isnull=False, longitude__isnull=False), box)
+        .annotate(
+            cx=Floor(F("longitude") / size, output_field=FloatField()),
+            cy=Floor(F("latitude") / size, output_field=FloatField()),
+        )
+        .order_by()
+        .values("cx", "cy")
+        .annotate(count=Count("id"), lat=Avg("latitude"), lng=Avg("longitude"), first=Min("id"))
+    )
+    features, single_ids = [], []
+    for cell in cells:
+        features.append(cell)
+        if cell["count"] == 1:
+            single_ids.append(cell["first"])
+    singles = {
+        row["id"]: row
+        for row in queryset.model.objects.filter(pk__in=single_ids).values(
+            "id", "title", "latitude", "longitude", "category", "attendance_mode"
+        )
+    }
+    out = []
+    for cell in features:
+        if cell["count"] == 1 and cell["first"] in singles:
+            row = singles[cell["first"]]
+            out.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [round(row["longitude"], 5), round(row["latitude"], 5)],
+                    },
+                    "properties": {
+                        "id": row["id"],
+                        "title": row["title"],
+                        "url": reverse("museumday:activity", kwargs={"pk": row["id"]}),
+                        "category": row["category"],
+                        "mode": row["attendance_mode"],
+                    },
+                }
+            )
+        else:
+            out.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [round(cell["lng"], 4), round(cell["lat"], 4)],
+                    },
+                    "properties": {"cluster": True, "count": cell["count"]},
+                }
+            )
+    return {"type": "FeatureCollection", "zoom": zoom, "features": out}

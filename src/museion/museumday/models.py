@@ -1,0 +1,210 @@
+"""International Museum Day: editions, the activities museums register, and their moderation."""
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from museion.core.models import AttendanceMode, Place, TimeSpan
+from museion.core.validators import validate_language
+from museion.network.models import Museum
+
+DESCRIPTION_MAX_LENGTH = 10_000
+
+
+def local_start_date(starts_at, timezone: str):
+    try:
+        return starts_at.astimezone(ZoneInfo(timezone)).date()
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return starts_at.date()
+
+
+class Edition(models.Model):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    date = models.DateField(_("date"), help_text=_("The day itself, e.g. 18 May."))
+    theme = models.CharField(_("theme"), max_length=200)
+    theme_translations = models.JSONField(
+        _("theme translations"),
+        default=dict,
+        blank=True,
+        help_text=_('The theme in other languages, e.g. {"fr": "Le pouvoir des musées"}.'),
+    )
+    registration_open = models.BooleanField(_("registration open"), default=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def __str__(self) -> str:
+        return f"{self.year} — {self.theme}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("museumday:edition", kwargs={"year": self.year})
+
+    @property
+    def localized_theme(self) -> str:
+        lang = (get_language() or "en").split("-")[0]
+        return self.theme_translations.get(lang) or self.theme
+
+
+class Category(models.TextChoices):
+    EXHIBITION = "exhibition", _("Exhibition")
+    GUIDED_TOUR = "guided_tour", _("Guided tour")
+    WORKSHOP = "workshop", _("Workshop")
+    TALK = "talk", pgettext_lazy("activity category", "Talk")
+    PERFORMANCE = "performance", _("Performance")
+    FAMILY = "family", _("Family activity")
+    ONLINE_EVENT = "online_event", _("Online event")
+    OPEN_DAY = "open_day", _("Free entry / open day")
+    OTHER = "other", pgettext_lazy("activity category", "Other")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Activity(TimeSpan, Place):
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="activities", verbose_name=_("edition")
+    )
+    museum = models.ForeignKey(
+        Museum, on_delete=models.CASCADE, related_name="activities", verbose_name=_("museum")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
+    language = models.CharField(_("language"), max_length=16, validators=[validate_language])
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    attendance_mode = models.CharField(
+        _("attendance mode"),
+        max_length=8,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.OFFLINE,
+    )
+    online_url = models.URLField(_("online URL"), max_length=500, blank=True)
+    accessibility_notes = models.TextField(
+        _("accessibility notes"), max_length=2000, blank=True, validators=[MaxLengthValidator(2000)]
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    booking_url = models.URLField(_("booking URL"), max_length=500, blank=True)
+    local_date = models.DateField(
+        _("date"),
+        editable=False,
+        db_index=True,
+        help_text=_("The start date in the activity's own timezone."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["status", "starts_at", "id"], name="activity_public_order"),
+            models.Index(fields=["status", "edition", "starts_at"], name="activity_edition"),
+            models.Index(fields=["status", "country", "starts_at"], name="activity_country"),
+            models.Index(fields=["status", "latitude", "longitude"], name="activity_geo"),
+            models.Index(fields=["museum", "status"], name="activity_museum"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="activity_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("museumday:activity", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.local_date = local_start_date(self.starts_at, self.timezone)
+        super().save(*args, **kwargs)
+
+    @property
+    def local_starts_at(self):
+        return self.starts_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def local_ends_at(self):
+        return self.ends_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ActivityRevision(models.Model):
+    """An edit of a published activity, waiting for moderation; the live row stays as it was."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="revisions")
+    data = models.JSONField()
+    status = models.CharField(
+        max_length=10, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity"],
+                condition=models.Q(status="pending"),
+                name="one_pending_revision_per_activity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}: {self.status}"
+
+
+class Transition(models.Model):
+    """Every workflow step: who moved which activity from what to what, when and why."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    action = models.CharField(max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}: {self.action}"

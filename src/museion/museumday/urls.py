@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views, views_editor
+
+app_name = "museumday"
+
+urlpatterns = [
+    path("", views.home, name="index"),
+    path("<int:year>/", views.edition_detail, name="edition"),
+    path("activities/", views.activity_list, name="list"),
+    path("activities.ics", views.activities_ical, name="list_ical"),
+    path("activities/<int:pk>/", views.activity_detail, name="activity"),
+    path("activities/<int:pk>/calendar.ics", views.activity_ical, name="activity_ical"),
+    path("map/", views.activity_map, name="map"),
+    path("map.geojson", views.map_geojson, name="map_geojson"),
+    path("embed/", views.embed, name="embed"),
+    path("my/", views_editor.dashboard, name="dashboard"),
+    path("my/<slug:museum_slug>/new/", views_editor.activity_create, name="create"),
+    path("my/activities/<int:pk>/edit/", views_editor.activity_edit, name="edit"),
+    path("my/activities/<int:pk>/submit/", views_editor.activity_submit, name="submit"),
+    path("moderation/", views_editor.moderation_queue, name="moderation"),
+    path("moderation/activities/<int:pk>/", views_editor.moderate_activity, name="moderate"),
+    path("moderation/edits/<int:pk>/", views_editor.moderate_revision, name="moderate_revision"),
+]

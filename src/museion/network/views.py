@@ -1,0 +1,73 @@
+"""Public directory: the museums list (search, country filter) and a museum's page."""
+
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from museion.museumday.filters import public_activities
+
+from .models import Museum
+
+PAGE_SIZE = 30
+
+
+class MuseumSearchForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Name or city"), required=False, max_length=200)
+    country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", gettext_lazy("All countries")), *countries]
+
+
+@require_GET
+def museum_list(request):
+    form = MuseumSearchForm(request.GET)
+    museums = Museum.objects.only("name", "slug", "city", "country").order_by("name", "id")
+    status = 200
+    page = None
+    error = None
+    if form.is_valid():
+        if form.cleaned_data["country"]:
+            museums = museums.filter(country=form.cleaned_data["country"])
+        for word in form.cleaned_data["q"].split()[:8]:
+            museums = museums.filter(name__icontains=word) | museums.filter(city__icontains=word)
+        try:
+            number = int(request.GET.get("page") or 1)
+            if number < 1:
+                raise ValueError
+            page = Paginator(museums, PAGE_SIZE).page(number)
+        except ValueError:
+            error, status = _("The page must be a whole number, 1 or more."), 400
+        except EmptyPage:
+            error, status = _("There is no such page in these results."), 404
+    else:
+        status = 400
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "network/museum_list.html",
+        {"form": form, "page": page, "page_error": error, "query": query.urlencode()},
+        status=status,
+    )
+
+
+@require_GET
+def museum_detail(request, slug: str):
+    museum = get_object_or_404(Museum, slug=slug)
+    activities = (
+        public_activities()
+        .filter(museum=museum)
+        .select_related("edition")
+        .order_by("-starts_at")[:100]
+    )
+    return render(
+        request,
+        "network/museum_detail.html",
+        {"museum": museum, "activities": activities, "committees": museum.committees.all()},
+    )

@@ -1,0 +1,62 @@
+import pytest
+from django.core.cache import cache
+
+from .factories import ActivityFactory, CommitteeFactory, EditionFactory, MuseumFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def edition(db):
+    return EditionFactory()
+
+
+@pytest.fixture
+def museum(db):
+    return MuseumFactory()
+
+
+@pytest.fixture
+def other_museum(db):
+    return MuseumFactory(
+        name="Museo del Prado",
+        country="ES",
+        city="Madrid",
+        latitude=40.4138,
+        longitude=-3.6921,
+        timezone="Europe/Madrid",
+        languages=["es"],
+    )
+
+
+@pytest.fixture
+def editor(museum):
+    user = UserFactory(username="editor")
+    museum.editors.add(user)
+    return user
+
+
+@pytest.fixture
+def coordinator(db):
+    user = UserFactory(username="coordinator")
+    committee = CommitteeFactory(country="FR")
+    committee.coordinators.add(user)
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", is_staff=True)
+
+
+@pytest.fixture
+def published(edition, museum):
+    return ActivityFactory(edition=edition, museum=museum, title="Night of the Louvre")
+
+
+__all__ = ["ActivityFactory", "MuseumFactory", "UserFactory", "EditionFactory"]
