@@ -26,7 +26,8 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(PY) manage.py load_conference_demo
+	PY=$(PY) bin/dev_server.sh
 
 worker: install
 	DEBUG=1 $(PY) manage.py db_worker
@@ -58,6 +59,8 @@ fmt: $(STAMP)
 
 bench: install
 	$(PY) bench/museumday.py
+	$(PY) bench/conference.py
+	$(PY) bench/newsletter.py
 
 clean:
 	rm -rf $(VENV) var static_root node_modules

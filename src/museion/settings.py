@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "museion.core",
     "museion.network",
     "museion.museumday",
+    "museion.conference",
+    "museion.news",
+    "museion.newsletter",
     "museion.api",
 ]
 
@@ -65,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "museion.core.middleware.JsonErrorMiddleware",
 ]
 
@@ -165,6 +169,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Bounce webhook: the mail provider sends "Authorization: Bearer <secret>"; unset disables it.
+NEWSLETTER_BOUNCE_SECRET = os.environ.get("NEWSLETTER_BOUNCE_SECRET", "")
+NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+# Parallel SMTP connections per campaign batch (useful on PostgreSQL; keep 1 on SQLite).
+NEWSLETTER_SENDER_THREADS = int(os.environ.get("NEWSLETTER_SENDER_THREADS", "1"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Museion <no-reply@museion.example>")
 
 # --- Security -------------------------------------------------------------------------------
@@ -178,6 +187,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_VIEW = "museion.core.views.ratelimited"
+# Behind a proxy every request comes from the proxy: name the header that carries the client's
+# address (e.g. HTTP_X_REAL_IP), or the limits apply to everyone at once.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
 
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

@@ -4,14 +4,20 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from museion.museumday import views as museumday_views
+from museion.core import views as core_views
+from museion.news import views as news_views
+from museion.news.urls import page_patterns as news_page_patterns
 
 urlpatterns = [
-    path("", museumday_views.home, name="home"),
+    path("", news_views.home, name="home"),
+    path("news/", include("museion.news.urls")),
+    path("pages/", include((news_page_patterns, "pages"))),
+    path("newsletter/", include("museion.newsletter.urls")),
     path("museum-day/", include("museion.museumday.urls")),
     path("museums/", include("museion.network.urls")),
+    path("conference/", include("museion.conference.urls")),
     path("api/", include("museion.api.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", core_views.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -39,10 +39,16 @@ FILTER_PARAMETERS = [
     ),
 ]
 
-ERROR = {
-    "description": "Bad request",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-}
+
+def _error(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+BAD_REQUEST = _error("Bad request")
+NOT_FOUND = _error("Not found")
 
 ACTIVITY_SCHEMA = {
     "type": "object",
@@ -109,8 +115,8 @@ def openapi_document(request) -> dict:
                                 }
                             },
                         },
-                        "400": ERROR,
-                        "404": ERROR,
+                        "400": BAD_REQUEST,
+                        "404": NOT_FOUND,
                     },
                 }
             },
@@ -134,7 +140,7 @@ def openapi_document(request) -> dict:
                                 }
                             },
                         },
-                        "404": ERROR,
+                        "404": NOT_FOUND,
                     },
                 }
             },

@@ -1,7 +1,7 @@
 """Public JSON API, version 1. Errors are {"error": …} with a 4xx status."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -53,12 +53,15 @@ def activities(request):
         return json_error(form_errors_message(form))
     try:
         number = parse_page(request.GET.get("page"))
-        size = int(request.GET.get("page_size") or queries.PAGE_SIZE)
     except ValueError as error:
-        return json_error(str(error) if "page" in str(error) else "page_size must be a number")
+        return json_error(str(error))
+    try:
+        size = int(request.GET.get("page_size") or queries.PAGE_SIZE)
+    except ValueError:
+        return json_error("page_size must be a whole number")
     if not 1 <= size <= MAX_PAGE_SIZE:
         return json_error(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
-    paginator = Paginator(queries.listing(form.filter(public_activities())), size)
+    paginator = queries.public_paginator(form, form.filter(public_activities()), size)
     try:
         page = paginator.page(number)
     except EmptyPage:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from timezonefinder import TimezoneFinder
+
 EARTH_RADIUS_KM = 6371.0088
 _COORD = re.compile(r"([+-]\d{4,7})([+-]\d{5,8})")
 
@@ -37,10 +39,20 @@ def _zones_by_country() -> dict[str, list[tuple[str, float, float]]]:
     return zones
 
 
+@cache
+def _finder() -> TimezoneFinder:
+    return TimezoneFinder(in_memory=True)
+
+
 def timezone_for(
     country: str, latitude: float | None = None, longitude: float | None = None
 ) -> str:
-    """The most likely IANA timezone of a place: the country's zone nearest to the point."""
+    """The IANA timezone of a place: from the timezone boundaries when the point is known;
+    else (or at sea) the country's zone nearest to the point, or the country's main zone."""
+    if latitude is not None and longitude is not None:
+        zone = _finder().timezone_at(lng=longitude, lat=latitude)
+        if zone and not zone.startswith("Etc/"):
+            return zone
     zones = _zones_by_country().get((country or "").upper())
     if not zones:
         return "UTC"

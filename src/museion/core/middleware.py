@@ -4,6 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404
+from django_ratelimit.exceptions import Ratelimited
 
 from .api import json_error
 
@@ -30,6 +31,8 @@ class JsonErrorMiddleware:
             return None
         if isinstance(exception, Http404):
             return json_error(str(exception) or "not found", 404)
+        if isinstance(exception, Ratelimited):
+            return json_error("too many requests, please wait a minute", 429)
         if isinstance(exception, PermissionDenied):
             return json_error("permission denied", 403)
         if isinstance(exception, SuspiciousOperation):

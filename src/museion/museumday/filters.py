@@ -1,8 +1,10 @@
 """The public search over activities, shared by the list, map, iCal feed, embed and API."""
 
+import hashlib
+
 from django import forms
 from django.db.models import F, FloatField, Q, QuerySet
-from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -13,6 +15,7 @@ from museion.core.search import search_filter
 from museion.core.validators import language_choices
 
 from .models import Activity, Category, Status
+from .widgets import FastSelect
 
 SEARCH_FIELDS = ["title", "description"]
 FILTER_KEYS = [
@@ -49,7 +52,7 @@ class ActivitySearchForm(forms.Form):
     edition = forms.IntegerField(
         label=_("Edition (year)"), required=False, min_value=1977, max_value=2100
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -69,7 +72,7 @@ class ActivitySearchForm(forms.Form):
         required=False,
         choices=[("", _("On site or online")), *AttendanceMode.choices],
     )
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
     lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
     lng = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
     radius = forms.FloatField(
@@ -99,6 +102,11 @@ class ActivitySearchForm(forms.Form):
             for key in FILTER_KEYS
             if self.data.get(key) not in (None, "") and key in self.cleaned_data
         }
+
+    def cache_key(self) -> str:
+        """The filters in force, normalised, as a short key for cached answers."""
+        data = sorted((k, str(v)) for k, v in self.cleaned_data.items() if v not in (None, ""))
+        return hashlib.sha256(repr(data).encode()).hexdigest()[:32]
 
     def filter(self, queryset: QuerySet) -> QuerySet:
         data = self.cleaned_data
@@ -133,5 +141,7 @@ def near(queryset: QuerySet, lat: float, lng: float, radius_km: float) -> QueryS
     cos_angle = Cos(Radians(lat)) * Cos(Radians(F("latitude"))) * Cos(
         Radians(F("longitude")) - Radians(lng)
     ) + Sin(Radians(lat)) * Sin(Radians(F("latitude")))
-    distance = ACos(Least(cos_angle, 1.0, output_field=FloatField())) * EARTH_RADIUS_KM
+    # Rounding can push the cosine just past ±1, where acos() fails on PostgreSQL.
+    clamped = Greatest(Least(cos_angle, 1.0, output_field=FloatField()), -1.0)
+    distance = ACos(clamped) * EARTH_RADIUS_KM
     return queryset.alias(distance_km=distance).filter(distance_km__lte=radius_km)

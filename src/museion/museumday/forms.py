@@ -4,8 +4,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from museion.core.forms import https_urls
 from museion.core.validators import language_choices, timezone_names
 
 from .models import Activity, Edition
@@ -42,10 +44,18 @@ class ActivityForm(forms.ModelForm):
     )
     language = forms.ChoiceField(label=_("Language"))
     timezone = forms.ChoiceField(label=_("Timezone"))
+    # The local times sit just above the timezone they are read in (their help text says so).
+    field_order = [
+        *FORM_FIELDS[: FORM_FIELDS.index("timezone")],
+        "starts_local",
+        "ends_local",
+        *FORM_FIELDS[FORM_FIELDS.index("timezone") :],
+    ]
 
     class Meta:
         model = Activity
         fields = FORM_FIELDS
+        formfield_callback = https_urls
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
@@ -54,7 +64,10 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, museum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.museum = museum or getattr(self.instance, "museum", None)
-        self.fields["edition"].queryset = Edition.objects.filter(registration_open=True)
+        # An activity already registered stays editable after its edition closes registration.
+        self.fields["edition"].queryset = Edition.objects.filter(
+            Q(registration_open=True) | Q(pk=self.instance.edition_id)
+        )
         self.fields["language"].choices = language_choices()
         self.fields["timezone"].choices = [(tz, tz) for tz in sorted(timezone_names())]
         for name in ("country", "latitude", "longitude", "address", "city"):
@@ -114,4 +127,5 @@ class RejectForm(forms.Form):
         label=_("Reason (shown to the editor)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
+        error_messages={"required": _("Tell the editor why, so they can fix it.")},
     )

@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) output for activities, with real TZIDs and VTIMEZONEs."""
 
 from collections.abc import Iterable
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -31,8 +32,8 @@ def _event(activity: Activity, *, stamp) -> Event:
     event = Event()
     event.add("uid", f"activity-{activity.pk}@museion")
     event.add("dtstamp", stamp)
-    event.add("dtstart", activity.starts_at.astimezone(zone))
-    event.add("dtend", activity.ends_at.astimezone(zone))
+    event.add("dtstart", _zoned(activity.starts_at, zone))
+    event.add("dtend", _zoned(activity.ends_at, zone))
     event.add("summary", activity.title)
     event.add("description", f"{activity.description}\n\n{url}")
     event.add("url", vUri(url))
@@ -54,3 +55,13 @@ def _event(activity: Activity, *, stamp) -> Event:
     event.add("categories", [activity.get_category_display()])
     event.add("last-modified", activity.updated_at)
     return event
+
+
+def _zoned(moment, zone: ZoneInfo):
+    """The local time with its TZID; in UTC when it is the second of a repeated hour.
+
+    RFC 5545 reads an ambiguous local time (the hour repeated when clocks go back) as its first
+    occurrence, so the second one can only be written exactly in UTC.
+    """
+    local = moment.astimezone(zone)
+    return moment.astimezone(UTC) if local.fold else local

@@ -1,8 +1,12 @@
 """GeoJSON for the world map, clustered on the server by zoom level and bounding box.
 
 The world is cut into square cells of CELL_PIXELS screen pixels at the requested zoom; each cell
-with activities becomes one feature (a cluster with its count, or the activity itself).
+with activities becomes one feature (a cluster with its count, or the activity itself). The
+bounding box is first grown to whole cells: a cell at the edge of the view is counted whole, and
+the views of nearby visitors share one cached answer.
 """
+
+import math
 
 from django.db.models import Avg, Count, F, FloatField, Min
 from django.db.models.functions import Floor
@@ -19,6 +23,19 @@ MAX_ZOOM = 18
 
 def cell_degrees(zoom: int) -> float:
     return 360.0 / (2**zoom) / (TILE_PIXELS / CELL_PIXELS)
+
+
+def snap_to_cells(box: BBox, size: float) -> BBox:
+    """`box` grown outwards to the edges of the cells of `size` degrees it touches."""
+    south = max(-90.0, math.floor(box.south / size) * size)
+    north = min(90.0, (math.floor(box.north / size) + 1) * size)
+    west = math.floor(box.west / size) * size
+    east = (math.floor(box.east / size) + 1) * size
+    if not box.crosses_antimeridian:
+        return BBox(max(-180.0, west), south, min(180.0, east), north)
+    if west <= east:  # grown across the whole world
+        return BBox(-180.0, south, 180.0, north)
+    return BBox(west, south, east, north)
 
 
 def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:

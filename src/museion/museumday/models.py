@@ -123,8 +123,11 @@ class Activity(TimeSpan, Place):
             models.Index(fields=["status", "starts_at", "id"], name="activity_public_order"),
             models.Index(fields=["status", "edition", "starts_at"], name="activity_edition"),
             models.Index(fields=["status", "country", "starts_at"], name="activity_country"),
-            models.Index(fields=["status", "latitude", "longitude"], name="activity_geo"),
+            # With id, PostgreSQL clusters the map from the index alone (SQLite adds it anyway).
+            models.Index(fields=["status", "latitude", "longitude", "id"], name="activity_geo"),
             models.Index(fields=["museum", "status"], name="activity_museum"),
+            # The latest change versions the cached map and feeds (see queries.public_read).
+            models.Index(fields=["updated_at"], name="activity_updated"),
         ]
         constraints = [
             models.CheckConstraint(

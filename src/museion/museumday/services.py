@@ -12,6 +12,7 @@ from museion.network.models import Museum
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
 from .models import Activity, ActivityRevision, RevisionStatus, Status, Transition
+from .tasks import notify_editors
 
 EDITABLE_FIELDS = [
     "edition",
@@ -34,10 +35,13 @@ EDITABLE_FIELDS = [
     "is_free",
     "booking_url",
 ]
+NOTIFIED_ACTIONS = {"publish", "reject", "approve_edit", "reject_edit"}
 PLACE_FIELDS = ["address", "city", "country", "latitude", "longitude"]
 
 
 def _record(activity: Activity, *, actor, action: str, from_status: str, reason: str = ""):
+    if action in NOTIFIED_ACTIONS:
+        transaction.on_commit(lambda: notify_editors.enqueue(activity.pk, action, reason))
     Transition.objects.create(
         activity=activity,
         actor=actor,

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views, views_editor
+from . import views, views_editor, views_reports
 
 app_name = "museumday"
 
 urlpatterns = [
     path("", views.home, name="index"),
     path("<int:year>/", views.edition_detail, name="edition"),
+    path("<int:year>/report/", views_reports.edition_report_view, name="report"),
     path("activities/", views.activity_list, name="list"),
     path("activities.ics", views.activities_ical, name="list_ical"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),

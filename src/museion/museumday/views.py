@@ -5,9 +5,11 @@ from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.paginator import EmptyPage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
@@ -20,10 +22,11 @@ from . import queries
 from .filters import ActivitySearchForm, public_activities
 from .ical import activities_calendar
 from .jsonld import event_jsonld
-from .mapdata import MAX_ZOOM, clustered_features
+from .mapdata import MAX_ZOOM, cell_degrees, clustered_features, snap_to_cells
 from .models import Activity, Edition
 
 ICAL_LIMIT = 1000
+EMBED_VIEWS = ("list", "map", "both")
 
 
 def parse_page(value) -> int:
@@ -71,7 +74,7 @@ def _list_context(request, *, embed: bool = False):
         return context, 400
     try:
         number = parse_page(request.GET.get("page"))
-        page = Paginator(queries.listing(queryset), queries.PAGE_SIZE).page(number)
+        page = queries.public_paginator(form, queryset, queries.PAGE_SIZE).page(number)
     except ValueError as error:
         context["page_error"] = str(error)
         return context, 400
@@ -94,8 +97,16 @@ def activity_list(request):
 @csp_replace({"frame-ancestors": ["*"]})
 def embed(request):
     context, status = _list_context(request, embed=True)
-    context["show_map"] = request.GET.get("view", "list") in ("map", "both")
-    context["map_config"] = map_config(request)
+    view = request.GET.get("view", "list")
+    view = view if view in EMBED_VIEWS else "list"
+    filters = context.get("filters", {})
+    # Page links keep the chosen view; the link to the full list carries the filters only.
+    context.update(
+        show_map=view in ("map", "both"),
+        map_config=map_config(request),
+        list_query=urlencode(filters),
+        query=urlencode({**filters, "view": view}),
+    )
     return render(request, "museumday/embed.html", context, status=status)
 
 
@@ -128,8 +139,14 @@ def activities_ical(request):
         return HttpResponse(
             form_errors_message(form), status=400, content_type="text/plain; charset=utf-8"
         )
-    rows = queries.listing(queryset)[:ICAL_LIMIT]
-    body = activities_calendar(rows, name=_("International Museum Day"))
+
+    def calendar() -> bytes:
+        rows = queries.listing(queryset)[:ICAL_LIMIT]
+        return activities_calendar(rows, name=_("International Museum Day"))
+
+    # Calendar apps poll the same feeds again and again; building 1,000 events takes a while.
+    key = f"ical:{get_language()}:{form.cache_key()}"
+    body = queries.public_read(key, calendar, queries.FEED_CACHE_SECONDS)
     return _calendar_response(body, "museum-day.ics")
 
 
@@ -142,8 +159,9 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
 @require_GET
 def activity_map(request):
     form = ActivitySearchForm(request.GET)
-    form.is_valid()
-    return render(request, "museumday/map.html", {"form": form, "map_config": map_config(request)})
+    status = 200 if form.is_valid() else 400
+    context = {"form": form, "map_config": map_config(request)}
+    return render(request, "museumday/map.html", context, status=status)
 
 
 def map_config(request) -> str:
@@ -173,7 +191,12 @@ def map_geojson(request):
         )
     except ValueError as error:
         return json_error(str(error))
-    data = clustered_features(queryset, zoom=zoom, box=box)
-    response = JsonResponse(data, json_dumps_params={"separators": (",", ":")})
-    response["Content-Type"] = "application/geo+json"
-    return response
+    box = snap_to_cells(box, cell_degrees(zoom))
+
+    def geojson() -> bytes:
+        data = clustered_features(queryset, zoom=zoom, box=box)
+        return json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
+
+    key = f"map:{form.cache_key()}:{zoom}:{box.west}:{box.south}:{box.east}:{box.north}"
+    body = queries.public_read(key, geojson, queries.MAP_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/geo+json")

@@ -18,7 +18,7 @@ from museion.network.permissions import (
 
 from . import services
 from .forms import ActivityForm, RejectForm
-from .models import Activity, ActivityRevision, RevisionStatus, Status
+from .models import Activity, ActivityRevision, Edition, RevisionStatus, Status
 
 
 def _apply_errors(form, error: ValidationError) -> None:
@@ -64,6 +64,7 @@ def dashboard(request):
             "museums": museums,
             "activities": activities,
             "moderates": moderated_museums_q(request.user) is not None,
+            "report_years": Edition.objects.values_list("year", flat=True)[:5],
         },
     )
 
@@ -170,6 +171,14 @@ def moderation_queue(request):
     )
 
 
+def _reason(request) -> str:
+    """The moderator's reason for a rejection: required, at most RejectForm's length."""
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors["reason"])
+    return form.cleaned_data["reason"]
+
+
 @login_required
 @require_POST
 def moderate_activity(request, pk: int):
@@ -182,7 +191,7 @@ def moderate_activity(request, pk: int):
             messages.success(request, _("“%(title)s” is published.") % {"title": activity.title})
         elif action == "reject":
             services.reject_activity(
-                moderator=request.user, activity=activity, reason=request.POST.get("reason", "")
+                moderator=request.user, activity=activity, reason=_reason(request)
             )
             messages.success(
                 request, _("“%(title)s” was sent back to its editor.") % {"title": activity.title}
@@ -206,7 +215,7 @@ def moderate_revision(request, pk: int):
             messages.success(request, _("The edit is published."))
         elif action == "reject":
             services.reject_revision(
-                moderator=request.user, revision=revision, reason=request.POST.get("reason", "")
+                moderator=request.user, revision=revision, reason=_reason(request)
             )
             messages.success(request, _("The edit was sent back to its editor."))
         else:

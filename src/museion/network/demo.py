@@ -2,13 +2,16 @@
 
 import random
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
 from museion.core.geo import timezone_for
 from museion.museumday.models import Activity, Category, Edition, Status, Transition
+from museion.network.importer import import_museums
 from museion.network.models import Committee, CommitteeKind, Museum, MuseumKind
 from museion.network.world import CITIES
 
@@ -77,9 +80,36 @@ def ensure_user(username: str, **fields):
     return user
 
 
+REGISTRY_SAMPLES = [
+    ("museums-fr-museofile.csv", "fr-museofile.toml"),
+    ("museums-us-imls.csv", "us-imls.toml"),
+]
+
+
+def load_registry_samples(*, size: int = 60) -> str:
+    """Real French and US museums: the first valid rows of each registry under data/."""
+    data = Path(settings.PROJECT_DIR) / "data"
+    lines = []
+    for file_name, mapping_name in REGISTRY_SAMPLES:
+        if not (data / file_name).exists():
+            continue  # an installed package has no data/ directory
+        report = import_museums(
+            path=data / file_name,
+            mapping=data / "mappings" / mapping_name,
+            skip_invalid=True,
+            limit=size,
+        )
+        lines.append(
+            f"Real museums from {file_name}: {report.created} new, "
+            f"{report.updated + report.unchanged} already there.\n"
+        )
+    return "".join(lines)
+
+
 def load_demo(*, seed: int = 2022, museums_per_country: int = 4) -> str:
+    samples = load_registry_samples()
     if Museum.objects.filter(external_id__startswith="demo:").exists():
-        return "Demo data already loaded.\n" + accounts_text()
+        return "Demo data already loaded.\n" + samples + accounts_text()
     rng = random.Random(seed)
     staff = ensure_user("staff", is_staff=True, is_superuser=True, email="staff@museion.example")
     editor = ensure_user("editor", email="editor@museion.example")
@@ -210,7 +240,7 @@ def load_demo(*, seed: int = 2022, museums_per_country: int = 4) -> str:
             count += 1
     return (
         f"Demo loaded: {len(museums)} museums in {len(CITIES)} countries, "
-        f"{Committee.objects.count()} committees, {count} activities.\n" + accounts_text()
+        f"{Committee.objects.count()} committees, {count} activities.\n" + samples + accounts_text()
     )
 
 

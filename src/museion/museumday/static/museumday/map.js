@@ -11,11 +11,26 @@
   }
   var layer = L.layerGroup().addTo(map);
   var pending = null;
+  var lang = document.documentElement.lang || "en";
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+
+  function countLabel(count) {
+    var form = plurals ? plurals.select(count) : (count === 1 ? "one" : "other");
+    var noun = form === "one" ? element.dataset.labelOne : element.dataset.labelOther;
+    return count.toLocaleString(lang) + " " + noun;
+  }
 
   function clusterIcon(count) {
     var size = count < 10 ? "small" : count < 1000 ? "medium" : "large";
-    return L.divIcon({ html: "<span>" + count + "</span>", className: "cluster cluster-" + size,
-                       iconSize: [40, 40] });
+    // The bare number is for the eye; assistive technologies get "12 activities".
+    var html = document.createElement("span");
+    var shown = html.appendChild(document.createElement("span"));
+    shown.setAttribute("aria-hidden", "true");
+    shown.textContent = count.toLocaleString(lang);
+    var spoken = html.appendChild(document.createElement("span"));
+    spoken.className = "visually-hidden";
+    spoken.textContent = countLabel(count);
+    return L.divIcon({ html: html, className: "cluster cluster-" + size, iconSize: [40, 40] });
   }
 
   function render(data) {
@@ -27,7 +42,7 @@
       if (p.cluster) {
         total += p.count;
         var marker = L.marker([c[1], c[0]], { icon: clusterIcon(p.count), keyboard: true,
-                                              title: p.count + " " + element.dataset.labelActivities });
+                                              title: countLabel(p.count) });
         marker.on("click", function () { map.setView([c[1], c[0]], Math.min(map.getZoom() + 2, 18)); });
         layer.addLayer(marker);
       } else {
@@ -38,7 +53,7 @@
         L.marker([c[1], c[0]], { title: p.title, alt: p.title }).bindPopup(link).addTo(layer);
       }
     });
-    if (status) { status.textContent = total + " " + element.dataset.labelActivities; }
+    if (status) { status.textContent = countLabel(total); }
   }
 
   function load() {

@@ -1,0 +1,132 @@
+"""In-process timings of the public Museum Day endpoints; run by bench/museumday.py.
+
+With --prepare: builds the scale data set in the database of DATABASE_URL unless it is already
+there with the same parameters. Without: times each endpoint with Django's test client (the whole
+middleware stack, one request at a time) and prints one JSON object on the last line of stdout.
+Two processes, so the timed one starts as fresh as a server would.
+
+Each endpoint is timed twice: "warm" as served (the cache kept between requests: list pages
+reuse their total, the map and the feed their whole answer) and "cold" (the cache cleared before
+each request: the cost of a miss, as after any edit of an activity).
+"""
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+
+ENDPOINTS = [
+    # (name, url): every one caches something (lists their total; map and feed their body)
+    ("list", "/museum-day/activities/"),
+    ("list: country + category", "/museum-day/activities/?country=FR&category=workshop"),
+    ("list: full text, 2% match", "/museum-day/activities/?q=ceramics"),
+    ("list: full text, 75% match", "/museum-day/activities/?q=museum"),
+    ("map: world, zoom 2", "/museum-day/map.geojson?zoom=2"),
+    ("map: Paris, zoom 11", "/museum-day/map.geojson?zoom=11&bbox=2.15,48.7,2.55,49.0"),
+    ("iCal: country + category", "/museum-day/activities.ics?country=FR&category=workshop"),
+    ("API: country", "/api/v1/activities?country=DE"),
+]
+WORLD_MAP = "/museum-day/map.geojson?zoom=2"
+WARM_UP = 5
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def ensure_data(args) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from museion.museumday.scale import clear_scale_data, generate_scale_data, scale_signature
+
+    call_command("migrate", verbosity=0)
+    wanted = {"seed": args.seed, "museums": args.museums, "activities": args.activities}
+    found = scale_signature()
+    seconds = None
+    if found != wanted:
+        if found:
+            log(f"  replacing the scale data there ({found})")
+            clear_scale_data()
+        log(f"  generating {args.museums} museums and {args.activities} activities…")
+        summary = generate_scale_data(
+            museums=args.museums, activities=args.activities, seed=args.seed
+        )
+        seconds = summary.seconds
+        log(f"  generated in {seconds:.0f} s")
+    else:
+        log("  reusing the scale data already there")
+    if connection.vendor == "postgresql":
+        # Autovacuum may be off or behind just after a bulk load: plans need statistics, and
+        # index-only scans need the visibility map.
+        with connection.cursor() as cursor:
+            for table in ("museumday_activity", "network_museum", "museumday_edition"):
+                cursor.execute(f"VACUUM ANALYZE {table}")
+    return {"generated_seconds": seconds, "vendor": connection.vendor}
+
+
+def time_requests(client, url: str, count: int, *, cold: bool) -> dict:
+    from django.core.cache import cache
+
+    for _ in range(WARM_UP):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
+    timings = []
+    for _ in range(count):
+        if cold:
+            cache.clear()
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "p50": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        "max": max(timings),
+        "n": count,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--museums", type=int, required=True)
+    parser.add_argument("--activities", type=int, required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--cold-requests", type=int, default=30)
+    parser.add_argument("--prepare", action="store_true")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    if args.prepare:
+        print(json.dumps(ensure_data(args)))
+        return
+    client = Client()
+    result = {"vendor": connection.vendor, "endpoints": {}}
+    for name, url in ENDPOINTS:
+        figures = {
+            "url": url,
+            "warm": time_requests(client, url, args.requests, cold=False),
+            "cold": time_requests(client, url, args.cold_requests, cold=True),
+        }
+        result["endpoints"][name] = figures
+        warm = figures["warm"]
+        log(f"  {name:28} p50 {warm['p50']:6.1f} ms  p95 {warm['p95']:6.1f} ms")
+    result["world_map_kb"] = len(client.get(WORLD_MAP).content) / 1024
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+"""Run from cron every few minutes: reminders, expiry of unpaid registrations and stale offers."""
+
+from django.core.management.base import BaseCommand
+
+from museion.conference.services.housekeeping import run_housekeeping
+
+
+class Command(BaseCommand):
+    help = "Send payment reminders, expire unpaid registrations and unanswered offers."
+
+    def handle(self, *args, **options):
+        result = run_housekeeping()
+        self.stdout.write(", ".join(f"{key}: {value}" for key, value in result.items()))

@@ -1,0 +1,65 @@
+"""The home page: the headline Museum Day edition, the next conference, the latest stories.
+
+Everything but the form is read once per language and content version and kept in the cache;
+any change to a post, page, edition or newsletter list bumps the version (see signals.py).
+"""
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.core.cache import cache
+from django.utils import timezone
+
+from museion.museumday import queries as museumday_queries
+
+from . import queries
+from .cache import content_version
+from .models import Post
+
+HOME_TTL = 300
+LATEST = 6
+SESSIONS = 5
+
+
+def _seconds_until_next_scheduled(now) -> int:
+    upcoming = (
+        Post.objects.filter(publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return HOME_TTL
+    return max(1, min(HOME_TTL, int((upcoming - now).total_seconds()) + 1))
+
+
+def upcoming_conference(now) -> tuple[object | None, list]:
+    """The next conference and its coming sessions, when the conference app is installed."""
+    if not apps.is_installed("museion.conference"):
+        return None, []
+    from museion.conference import queries as conference_queries
+
+    conference = conference_queries.next_conference(now=now, limit=SESSIONS)
+    return conference, (conference.upcoming_sessions if conference else [])
+
+
+def home_data(language: str) -> dict:
+    key = f"news:home:{language}:{content_version()}"
+    data = cache.get(key)
+    if data is not None:
+        return data
+    now = timezone.now()
+    edition = museumday_queries.current_edition()
+    conference, sessions = upcoming_conference(now)
+    data = {
+        "edition": edition,
+        "stories": [queries.shown(post) for post in queries.stories(language)[:LATEST]],
+        "conference": conference,
+        "sessions": sessions,
+        "built_at": now,
+    }
+    timeout = _seconds_until_next_scheduled(now)
+    if conference is not None:
+        timeout = min(timeout, int(timedelta(minutes=1).total_seconds()))
+    cache.set(key, data, timeout)
+    return data

@@ -1,0 +1,99 @@
+"""Public news pages: home, list, post, hashtag and standing pages."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from museion.museumday import queries as museumday_queries
+
+from . import queries
+from .home import home_data
+from .jsonld import news_article, open_graph, summary_of
+from .markdown import hashtag_slug
+from .models import Hashtag, Page
+
+
+def _page_of(request, queryset, template: str, context: dict):
+    """Render one page of a list, or a clear 400/404 for a bad page number."""
+    raw = request.GET.get("page") or "1"
+    try:
+        number = int(raw)
+        if number < 1:
+            raise ValueError
+    except ValueError:
+        context["page_error"] = _("The page must be a whole number, 1 or more.")
+        return render(request, template, context, status=400)
+    try:
+        page = Paginator(queryset, queries.PAGE_SIZE).page(number)
+    except EmptyPage:
+        context["page_error"] = _("There is no such page in this list.")
+        return render(request, template, context, status=404)
+    context["page"] = page
+    context["posts"] = [queries.shown(post) for post in page.object_list]
+    return render(request, template, context)
+
+
+@require_GET
+def home(request):
+    from museion.newsletter.forms import SubscribeForm
+
+    language = queries.reader_language()
+    data = home_data(language)
+    edition = data["edition"]
+    context = {
+        **data,
+        "numbers": museumday_queries.participation(edition) if edition else None,
+        "subscribe_form": SubscribeForm(language=language),
+    }
+    return render(request, "news/home.html", context)
+
+
+@require_GET
+def post_list(request):
+    return _page_of(request, queries.stories(), "news/post_list.html", {})
+
+
+@require_GET
+def post_detail(request, pk: int, slug: str):
+    post = queries.post_page(pk)
+    if post is None or not (post.is_published or request.user.has_perm("news.change_post")):
+        raise Http404(_("No such post."))
+    if slug != post.slug:
+        return redirect(post, permanent=True)
+    versions = queries.versions(post)
+    context = {
+        "post": post,
+        "versions": versions,
+        "jsonld": news_article(post, versions),
+        "open_graph": open_graph(post),
+        "description": summary_of(post),
+        "related": [
+            item.target
+            for item in post.related_items.all()
+            if item.target is not None and getattr(item.target, "is_published", True)
+        ],
+    }
+    return render(request, "news/post_detail.html", context)
+
+
+@require_GET
+def hashtag_detail(request, tag: str):
+    hashtag = get_object_or_404(Hashtag, slug=hashtag_slug(tag))
+    if tag != hashtag.slug:
+        return redirect(hashtag, permanent=True)
+    return _page_of(
+        request, queries.tagged(hashtag.slug), "news/hashtag.html", {"hashtag": hashtag}
+    )
+
+
+@require_GET
+def page_detail(request, slug: str):
+    versions = list(Page.objects.filter(slug=slug).order_by("translation_of_id", "language"))
+    if not versions:
+        raise Http404(_("No such page."))
+    language = queries.reader_language()
+    page = next((v for v in versions if v.language == language), None)
+    page = page or next((v for v in versions if v.translation_of_id is None), versions[0])
+    return render(request, "news/page.html", {"page": page, "versions": versions})

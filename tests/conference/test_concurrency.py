@@ -1,0 +1,113 @@
+"""200 people register at the same moment for 50 seats, over HTTP, against a live server.
+
+PostgreSQL only: SQLite runs one write transaction at a time, so it cannot race. The control run
+switches the capacity guard off (a test-only setting) and must oversell, which proves the test
+can catch a broken guard.
+"""
+
+import http.client
+import re
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from django.db import connection
+
+from museion.conference.models import Registration, Status, TicketCategory
+
+from .factories import CategoryFactory, ConferenceFactory
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite serialises writes, so registrations cannot race",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+PEOPLE = 200
+SEATS = 50
+CLIENTS = 50
+
+
+def _csrf(host: str, port: int, path: str) -> tuple[str, str]:
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    html = response.read().decode()
+    cookie = response.getheader("Set-Cookie")
+    conn.close()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    return token, cookie.split(";", 1)[0]
+
+
+def _post(host, port, path, cookie, body: str) -> int:
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    conn.request(
+        "POST",
+        path,
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def stampede(live_server) -> tuple[TicketCategory, list[int]]:
+    conference = ConferenceFactory()
+    category = CategoryFactory(
+        conference=conference, name="Open day", price=Decimal("0"), capacity=SEATS
+    )
+    address = urlsplit(live_server.url)
+    path = f"/conference/{conference.slug}/register/"
+    token, cookie = _csrf(address.hostname, address.port, path)
+    bodies = [
+        urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "category": category.pk,
+                "name": f"Person {n}",
+                "email": f"person{n}@example.org",
+                "country": "FR",
+                "consent": "on",
+                "submission_id": str(uuid.uuid4()),
+            }
+        )
+        for n in range(PEOPLE)
+    ]
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        statuses = list(
+            pool.map(lambda body: _post(address.hostname, address.port, path, cookie, body), bodies)
+        )
+    return category, statuses
+
+
+def counts(category) -> dict[str, int]:
+    rows = Registration.objects.filter(category=category)
+    return {
+        "confirmed": rows.filter(status=Status.CONFIRMED).count(),
+        "waitlisted": rows.filter(status=Status.WAITLISTED).count(),
+    }
+
+
+@pytest.fixture
+def stampede_settings(settings):
+    settings.RATELIMIT_ENABLE = False
+    return settings
+
+
+def test_200_simultaneous_registrations_for_50_seats(live_server, stampede_settings):
+    category, statuses = stampede(live_server)
+    assert statuses == [302] * PEOPLE
+    assert counts(category) == {"confirmed": SEATS, "waitlisted": PEOPLE - SEATS}
+    assert TicketCategory.objects.get(pk=category.pk).taken == SEATS
+
+
+def test_control_without_the_guard_oversells(live_server, stampede_settings):
+    stampede_settings.CONFERENCE_CAPACITY_GUARD = False
+    category, statuses = stampede(live_server)
+    assert statuses == [302] * PEOPLE
+    assert counts(category)["confirmed"] > SEATS

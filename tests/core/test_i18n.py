@@ -1,0 +1,229 @@
+"""The interface in English, French and Spanish: complete catalogues, and pages that follow the
+visitor's language (cookie, Accept-Language, the language switcher)."""
+
+import os
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation.reloader import translation_file_changed
+from django.views.defaults import server_error
+
+from tests.factories import ActivityFactory
+
+LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
+TRANSLATED_LANGUAGES = ["fr", "es"]
+# %(name)s-style and positional printf placeholders, as Python's % operator reads them.
+PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifgeExXocr%]")
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def catalogue_paths(language: str) -> list[Path]:
+    return sorted((LOCALE_DIR / language / "LC_MESSAGES").glob("*.po"))
+
+
+def live_entries(language: str) -> list[polib.POEntry]:
+    return [
+        entry
+        for path in catalogue_paths(language)
+        for entry in polib.pofile(str(path))
+        if not entry.obsolete
+    ]
+
+
+def entry_label(entry: polib.POEntry) -> str:
+    return f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
+
+
+def translations_of(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(match for match in PLACEHOLDER.findall(text) if match != "%%")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues():
+    """Compile .po to .mo when the .mo is missing or older, as `make messages` does, so these
+    tests do not depend on an earlier install step. Written atomically: xdist workers race."""
+    compiled = []
+    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
+        polib.pofile(str(po_path)).save_as_mofile(str(partial))
+        os.replace(partial, mo_path)
+        compiled.append(mo_path)
+    for mo_path in compiled:  # catalogues loaded before this were empty: make Django reload them
+        translation_file_changed(None, mo_path)
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_catalogue_exists_for_each_language(language):
+    paths = {path.name: path for path in catalogue_paths(language)}
+
+    assert "django.po" in paths
+    assert polib.pofile(str(paths["django.po"])).metadata["Language"] == language
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_catalogue_every_entry_translated_and_not_fuzzy(language):
+    entries = live_entries(language)
+    untranslated = [entry_label(e) for e in entries if not all(translations_of(e))]
+    fuzzy = [entry_label(e) for e in entries if "fuzzy" in e.flags]
+
+    assert len(entries) > 200
+    assert untranslated == []
+    assert fuzzy == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_catalogue_plural_entries_fill_every_plural_form(language):
+    for path in catalogue_paths(language):
+        catalogue = polib.pofile(str(path))
+        forms = int(re.search(r"nplurals=(\d+)", catalogue.metadata["Plural-Forms"]).group(1))
+        short = [
+            entry_label(e) for e in catalogue if e.msgid_plural and len(e.msgstr_plural) != forms
+        ]
+        assert short == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_catalogue_translations_keep_placeholders_and_markup(language):
+    broken = []
+    for entry in live_entries(language):
+        expected = placeholders(entry.msgid_plural or entry.msgid)
+        expected_tags = sorted(TAG.findall(entry.msgid))
+        for text in translations_of(entry):
+            if placeholders(text) != expected or sorted(TAG.findall(text)) != expected_tags:
+                broken.append((entry_label(entry), text))
+    assert broken == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_catalogue_python_format_entries_format_cleanly(language):
+    for entry in live_entries(language):
+        names = dict.fromkeys(re.findall(r"%\((\w+)\)", entry.msgid_plural or entry.msgid), 1)
+        if "python-format" not in entry.flags or not names:
+            continue
+        for text in translations_of(entry):
+            assert "%(" not in text % names, entry_label(entry)  # raises if a name is wrong
+
+
+def test_placeholder_check_catches_a_renamed_placeholder():
+    assert placeholders("Museo: %(nombre)s") != placeholders("Museum: %(name)s")
+    assert placeholders("100%% sur %(total)s") == placeholders("100%% of %(total)s")
+
+
+@pytest.fixture
+def activity_list_url():
+    return reverse("museumday:list")
+
+
+def test_list_in_french_with_language_cookie(client, published, activity_list_url):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+
+    html = client.get(activity_list_url).content.decode()
+
+    assert '<html lang="fr">' in html
+    assert "<h1>Activités de la Journée des musées</h1>" in html
+    assert "1 activité</h2>" in html
+    # 08:00 UTC is 10:00 in Paris in May, written the French way.
+    assert "18 mai 2022 10:00</time>" in html
+    assert "Visite guidée" in html
+
+
+def test_list_in_french_with_accept_language(client, published, activity_list_url):
+    response = client.get(activity_list_url, headers={"accept-language": "fr-CA,fr;q=0.9"})
+
+    assert response.headers["Content-Language"] == "fr"
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert "<h1>Activités de la Journée des musées</h1>" in html
+    assert "18 mai 2022 10:00</time>" in html
+
+
+def test_language_switcher_switches_to_spanish(client, published, activity_list_url):
+    response = client.post(reverse("set_language"), {"language": "es", "next": activity_list_url})
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == activity_list_url
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    html = client.get(activity_list_url).content.decode()
+    assert '<html lang="es">' in html
+    assert "<h1>Actividades del Día de los Museos</h1>" in html
+    assert "1 actividad</h2>" in html
+    assert "18 de mayo de 2022 a las 10:00</time>" in html
+    assert '<option value="es" lang="es" selected>español</option>' in html
+
+
+def test_language_switcher_offers_every_language_in_its_own_name(client, db, activity_list_url):
+    html = client.get(activity_list_url).content.decode()
+
+    assert 'action="/i18n/setlang/" method="post"' in html
+    assert '<option value="en" lang="en" selected>English</option>' in html
+    assert '<option value="fr" lang="fr">français</option>' in html
+    assert '<option value="es" lang="es">español</option>' in html
+
+
+def test_spanish_plural_counts_several_activities(client, edition, museum, activity_list_url):
+    ActivityFactory.create_batch(3, edition=edition, museum=museum)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    html = client.get(activity_list_url).content.decode()
+
+    assert "3 actividades</h2>" in html
+
+
+def test_unknown_language_from_switcher_keeps_english(client, published, activity_list_url):
+    response = client.post(reverse("set_language"), {"language": "xx", "next": activity_list_url})
+
+    assert response.status_code == 302
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    html = client.get(activity_list_url).content.decode()
+    assert '<html lang="en">' in html
+    assert "<h1>Museum Day activities</h1>" in html
+    assert "May 18, 2022, 10 a.m.</time>" in html
+
+
+@pytest.mark.parametrize(
+    ("cookie", "accept_language"), [("xx", "de-DE,de;q=0.9"), ("", "klingon"), ("", "*")]
+)
+def test_unknown_language_falls_back_to_english(
+    client, published, activity_list_url, cookie, accept_language
+):
+    if cookie:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = cookie
+
+    response = client.get(activity_list_url, headers={"accept-language": accept_language})
+
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == "en"
+    assert "<h1>Museum Day activities</h1>" in response.content.decode()
+
+
+def test_error_page_follows_the_language(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    response = client.get("/museum-day/activities/999999/")
+
+    assert response.status_code == 404
+    assert "<h1>Página no encontrada</h1>" in response.content.decode()
+
+
+def test_server_error_page_follows_the_language(rf):
+    with translation.override("fr"):
+        response = server_error(rf.get("/"))
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="fr">' in html
+    assert "<h1>Une erreur s’est produite</h1>" in html

@@ -1,0 +1,86 @@
+"""Lists, feeds and maps cost the same number of queries for one row as for several."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from museion.museumday.models import ActivityRevision
+
+from ..factories import ActivityFactory, EditionFactory, MuseumFactory
+
+ROWS = [1, 6]
+
+
+@pytest.fixture
+def rows(request, editor, museum):
+    """`n` published activities in different museums, editions and places, all editable."""
+    made = []
+    for i in range(request.param):
+        owner = museum if i == 0 else MuseumFactory(latitude=40 + i, longitude=i * 3)
+        owner.editors.add(editor)
+        made.append(
+            ActivityFactory(
+                museum=owner,
+                edition=EditionFactory(year=2022 - i % 2),
+                starts_at=datetime(2022, 5, 18, tzinfo=UTC) + timedelta(hours=i),
+                latitude=owner.latitude,
+                longitude=owner.longitude,
+            )
+        )
+        ActivityRevision.objects.create(activity=made[-1], data={}, status="rejected", reason="?")
+    return made
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return response
+
+
+@pytest.mark.parametrize("rows", ROWS, indirect=True)
+@pytest.mark.parametrize(
+    "url,queries",
+    [
+        # version of the cached total, count, page of rows (museum and edition joined)
+        ("/museum-day/activities/?country=FR", 3),
+        ("/api/v1/activities?country=FR", 3),
+        # version of the cached answer, then rows (the feed is capped, not paginated)
+        ("/museum-day/activities.ics?country=FR", 2),
+        # version of the cached answer, cells, then the single activities' titles
+        ("/museum-day/map.geojson?zoom=18", 3),
+        ("/museum-day/embed/?country=FR&view=both", 3),
+    ],
+)
+def test_public_lists_do_not_grow_with_rows(client, django_assert_num_queries, rows, url, queries):
+    with django_assert_num_queries(queries):
+        response = get(client, url)
+    if "geojson" in url:
+        assert len(response.json()["features"]) == len(rows)
+
+
+@pytest.mark.parametrize("rows", ROWS, indirect=True)
+def test_museum_page_does_not_grow_with_rows(client, django_assert_num_queries, rows, museum):
+    # museum, its committees, its activities (with their edition)
+    with django_assert_num_queries(3):
+        get(client, museum.get_absolute_url())
+
+
+@pytest.mark.parametrize("rows", ROWS, indirect=True)
+def test_dashboard_does_not_grow_with_rows(client, django_assert_num_queries, rows, editor):
+    client.force_login(editor)
+    # session, user, coordinated committees, museums, activities, their revisions
+    with django_assert_num_queries(6):
+        response = get(client, "/museum-day/my/")
+    assert len(response.context["activities"]) == len(rows)
+
+
+@pytest.mark.parametrize("rows", ROWS, indirect=True)
+def test_moderation_queue_does_not_grow_with_rows(client, django_assert_num_queries, rows, staff):
+    for activity in rows:
+        activity.status = "submitted"
+        activity.save()
+    client.force_login(staff)
+    # session, user, submitted activities, pending edits
+    with django_assert_num_queries(4):
+        response = get(client, "/museum-day/moderation/")
+    assert len(response.context["submitted"]) == len(rows)

@@ -1,0 +1,309 @@
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.mail.backends import locmem
+from django.test import Client
+
+from museion.newsletter import sending
+from museion.newsletter.models import (
+    CampaignStatus,
+    Delivery,
+    DeliveryStatus,
+    Subscription,
+    SubscriptionStatus,
+)
+
+from ..news.factories import PostFactory
+from .conftest import confirmed, link_in
+
+
+def start(campaign, capture):
+    with capture(execute=True):
+        sending.start_campaign(campaign=campaign)
+    campaign.refresh_from_db()
+
+
+def recipients(outbox) -> list[str]:
+    return sorted(address for message in outbox for address in message.to)
+
+
+def test_campaign_reaches_each_confirmed_address_once(
+    campaign, english_list, french_list, outbox, django_capture_on_commit_callbacks
+):
+    campaign.lists.add(french_list)
+    people = confirmed(
+        english_list, "a@example.org", "b@example.org", "c@example.org", "d@example.org"
+    )
+    confirmed(french_list, "a@example.org", "f@example.org")
+    pending = confirmed(english_list, "pending@example.org")[0]
+    Subscription.objects.filter(subscriber=pending).update(status=SubscriptionStatus.PENDING)
+    bounced = confirmed(english_list, "bounced@example.org")[0]
+    bounced.undeliverable = True
+    bounced.save()
+    start(campaign, django_capture_on_commit_callbacks)
+    assert recipients(outbox) == [
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+        "d@example.org",
+        "f@example.org",
+    ]
+    assert campaign.status == CampaignStatus.SENT and campaign.finished_at is not None
+    assert sending.progress(campaign)["sent"] == 5
+    assert Delivery.objects.filter(subscriber=people[0]).get().sent_at is not None
+
+
+def test_campaign_email_carries_rfc8058_headers_and_content(
+    campaign, english_list, outbox, django_capture_on_commit_callbacks
+):
+    PostFactory(title="Latest post", language="en")
+    campaign.latest_posts = 1
+    campaign.save()
+    confirmed(english_list, "a@example.org")
+    start(campaign, django_capture_on_commit_callbacks)
+    (message,) = outbox
+    unsubscribe_path = link_in(message, "unsubscribe")
+    assert message.extra_headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000{unsubscribe_path}>"
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    raw = message.message().as_string()
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
+    html = message.alternatives[0][0]
+    assert "<strong>coming</strong>" in html
+    assert 'href="http://127.0.0.1:8000/news/tags/imd2023/"' in html
+    assert ">Latest post</a>" in html
+    assert "Latest post: http://127.0.0.1:8000/news/" in message.body
+    assert f'href="http://127.0.0.1:8000{unsubscribe_path}"' in html
+
+
+def test_one_click_unsubscribe_works_without_session_or_csrf(
+    campaign, english_list, outbox, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org")
+    start(campaign, django_capture_on_commit_callbacks)
+    path = link_in(outbox[0], "unsubscribe")
+    bare = Client(enforce_csrf_checks=True)
+    response = bare.post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert Subscription.objects.get().status == SubscriptionStatus.UNSUBSCRIBED
+    assert (
+        bare.post(
+            path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        ).status_code
+        == 200
+    )
+
+
+def test_unsubscribe_get_only_shows_a_button(
+    campaign, english_list, outbox, client, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org")
+    start(campaign, django_capture_on_commit_callbacks)
+    response = client.get(link_in(outbox[0], "unsubscribe"))
+    assert response.status_code == 200
+    assert '<button type="submit">Unsubscribe</button>' in response.content.decode()
+    assert Subscription.objects.get().status == SubscriptionStatus.CONFIRMED
+
+
+def test_tampered_unsubscribe_link_is_refused(client, english_list):
+    response = client.post("/newsletter/unsubscribe/not-a-token/")
+    assert response.status_code == 400
+    assert "This link is not valid." in response.content.decode()
+
+
+def test_start_twice_sends_once(campaign, english_list, outbox, django_capture_on_commit_callbacks):
+    confirmed(english_list, "a@example.org", "b@example.org")
+    start(campaign, django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationError) as error:
+        sending.start_campaign(campaign=campaign)
+    assert error.value.messages == ["This campaign has already been sent or is being sent."]
+    assert recipients(outbox) == ["a@example.org", "b@example.org"]
+
+
+def test_double_click_in_admin_sends_once(
+    campaign, english_list, staff, client, outbox, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org")
+    client.force_login(staff)
+    staff.is_superuser = True
+    staff.save()
+    data = {"action": "start", "_selected_action": [campaign.pk]}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/newsletter/campaign/", data)
+        second = client.post("/admin/newsletter/campaign/", data, follow=True)
+    assert "already been sent or is being sent" in second.content.decode()
+    assert recipients(outbox) == ["a@example.org"]
+
+
+class Crash(BaseException):
+    """Stands for the worker being killed: nothing of ours may catch it."""
+
+
+class CrashingBackend(locmem.EmailBackend):
+    """Delivers, then dies before the worker can record it, on the 5th message."""
+
+    crash_after = 5
+
+    def send_messages(self, messages):
+        count = super().send_messages(messages)
+        if len(mail.outbox) == self.crash_after:
+            raise Crash()
+        return count
+
+
+def test_resume_after_crash_sends_each_recipient_exactly_once(
+    campaign, english_list, outbox, settings, django_capture_on_commit_callbacks
+):
+    emails = [f"p{n}@example.org" for n in range(10)]
+    confirmed(english_list, *emails)
+    settings.EMAIL_BACKEND = "tests.newsletter.test_sending.CrashingBackend"
+    start(campaign, django_capture_on_commit_callbacks)
+    assert len(outbox) == 5
+    assert campaign.status == CampaignStatus.SENDING
+    assert sending.progress(campaign) == {
+        "queued": 5,
+        "sending": 1,
+        "sent": 4,
+        "failed": 0,
+        "skipped": 0,
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.resume_campaign(campaign=campaign)
+    campaign.refresh_from_db()
+    assert recipients(outbox) == sorted(emails)
+    assert campaign.status == CampaignStatus.SENT
+    in_doubt = Delivery.objects.get(status=DeliveryStatus.FAILED)
+    assert in_doubt.error == sending.INTERRUPTED
+    assert sending.progress(campaign)["sent"] == 9
+
+
+def test_pause_stops_sending_and_resume_finishes(
+    campaign, english_list, outbox, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, *[f"p{n}@example.org" for n in range(7)])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        sending.start_campaign(campaign=campaign)
+    sending.pause_campaign(campaign=campaign)
+    for callback in callbacks:
+        callback()
+    assert outbox == []
+    assert sending.progress(campaign)["queued"] == 0  # recipients not even listed while paused
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.resume_campaign(campaign=campaign)
+    assert len(outbox) == 7
+    with pytest.raises(ValidationError):
+        sending.pause_campaign(campaign=campaign)
+
+
+def test_unsubscribed_during_sending_is_skipped(
+    campaign, english_list, outbox, django_capture_on_commit_callbacks
+):
+    people = confirmed(english_list, "a@example.org", "b@example.org")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        sending.start_campaign(campaign=campaign)
+    campaign.refresh_from_db()
+    sending.create_deliveries(campaign)
+    Subscription.objects.filter(subscriber=people[1]).update(status=SubscriptionStatus.UNSUBSCRIBED)
+    for callback in callbacks:
+        callback()
+    assert recipients(outbox) == ["a@example.org"]
+    assert Delivery.objects.get(subscriber=people[1]).status == DeliveryStatus.SKIPPED
+
+
+def test_refused_recipient_is_recorded_as_failed(
+    campaign, english_list, outbox, settings, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org", "refused@example.org", "c@example.org")
+    settings.EMAIL_BACKEND = "tests.newsletter.test_sending.RefusingBackend"
+    start(campaign, django_capture_on_commit_callbacks)
+    assert recipients(outbox) == ["a@example.org", "c@example.org"]
+    failed = Delivery.objects.get(status=DeliveryStatus.FAILED)
+    assert failed.subscriber.email == "refused@example.org"
+    assert failed.error.startswith("SMTPRecipientsRefused")
+    assert campaign.status == CampaignStatus.SENT
+
+
+class RefusingBackend(locmem.EmailBackend):
+    def send_messages(self, messages):
+        import smtplib
+
+        if messages[0].to == ["refused@example.org"]:
+            raise smtplib.SMTPRecipientsRefused({"refused@example.org": (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+class DownBackend(locmem.EmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+
+def test_mail_server_down_pauses_without_losing_anyone(
+    campaign, english_list, outbox, settings, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org", "b@example.org")
+    settings.EMAIL_BACKEND = "tests.newsletter.test_sending.DownBackend"
+    start(campaign, django_capture_on_commit_callbacks)
+    assert campaign.status == CampaignStatus.PAUSED
+    assert campaign.note.startswith("Paused: the mail server refused the connection")
+    assert sending.progress(campaign)["queued"] == 2
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.resume_campaign(campaign=campaign)
+    assert recipients(outbox) == ["a@example.org", "b@example.org"]
+
+
+def test_send_test_goes_to_one_address_marked_test(campaign, outbox):
+    sending.send_test(campaign=campaign, to="Staff@Example.org")
+    (message,) = outbox
+    assert message.to == ["staff@example.org"]
+    assert message.subject == "[TEST] May news"
+    assert Delivery.objects.count() == 0
+    with pytest.raises(ValidationError):
+        sending.send_test(campaign=campaign, to="nope")
+
+
+def test_resume_campaigns_command_picks_up_stalled_campaigns_only(
+    campaign, english_list, outbox, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    confirmed(english_list, *[f"p{n}@example.org" for n in range(6)])
+    settings.EMAIL_BACKEND = "tests.newsletter.test_sending.CrashingBackend"
+    start(campaign, django_capture_on_commit_callbacks)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_campaigns", "--stalled-minutes", "10")
+    assert len(outbox) == 5  # moved a moment ago: not stalled yet
+    long_ago = timezone.now() - timedelta(minutes=11)
+    Delivery.objects.update(updated_at=long_ago)
+    type(campaign).objects.update(started_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_campaigns", "--stalled-minutes", "10")
+    assert recipients(outbox) == sorted(f"p{n}@example.org" for n in range(6))
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_connections_still_send_each_recipient_once(settings, template):
+    from museion.newsletter.models import Campaign, MailingList
+
+    settings.NEWSLETTER_SENDER_THREADS = 3
+    mail.outbox = []
+    mailing_list = MailingList.objects.create(name="N", slug="n", language="en", topic="t")
+    emails = [f"p{n}@example.org" for n in range(20)]
+    confirmed(mailing_list, *emails)
+    campaign = Campaign.objects.create(
+        subject="S", language="en", template=template, body="Hi", rate_per_second=0, batch_size=8
+    )
+    campaign.lists.add(mailing_list)
+    sending.start_campaign(campaign=campaign)
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.SENT
+    assert recipients(mail.outbox) == sorted(emails)
+    assert sending.progress(campaign)["sent"] == 20
