@@ -120,6 +120,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "museion",
+            # Feeds cache their events one by one; the default of 300 entries is far too few.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 

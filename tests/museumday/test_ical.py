@@ -134,3 +134,24 @@ def test_feed_shows_a_publication_and_an_edit_at_once(client, staff, editor, pub
     services.update_activity(user=editor, activity=published, data={"title": "Louvre by night"})
     services.approve_revision(moderator=staff, revision=published.revisions.get())
     assert summaries(parse(client.get(FEED))) == ["Louvre by night", "Workshop"]
+
+
+def test_feed_events_follow_the_readers_language(client, published):
+    from icalendar import Calendar as ParsedCalendar
+
+    def categories(language):
+        body = client.get("/museum-day/activities.ics", HTTP_ACCEPT_LANGUAGE=language).content
+        event = ParsedCalendar.from_ical(body).walk("VEVENT")[0]
+        return event.get("categories").to_ical().decode()
+
+    assert categories("en") == "Guided tour"
+    # Same activity, same last change, other language: not served from the English cache.
+    assert categories("es") != "Guided tour"
+
+
+def test_feed_stamps_each_event_with_its_last_change(client, published):
+    from icalendar import Calendar as ParsedCalendar
+
+    body = client.get(f"/museum-day/activities/{published.pk}/calendar.ics").content
+    event = ParsedCalendar.from_ical(body).walk("VEVENT")[0]
+    assert event.decoded("dtstamp") == published.updated_at.replace(microsecond=0)
