@@ -20,7 +20,6 @@ import http.client
 import os
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlencode
+
+from common import free_port, p50_p95, reset_postgres  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -44,12 +45,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def prepare_environment(tmp: Path, database_url: str) -> dict:
@@ -71,15 +66,6 @@ def prepare_environment(tmp: Path, database_url: str) -> dict:
     os.environ.update(env)
     sys.path[:0] = [str(tmp), str(ROOT / "src")]
     return env
-
-
-def reset_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(*args: str) -> None:
@@ -292,8 +278,8 @@ def measure(port: int, path: str, count: int) -> dict:
 
 
 def summary(times: list[float]) -> dict:
-    times = sorted(times)
-    return {"p50": statistics.median(times), "p95": times[max(int(len(times) * 0.95) - 1, 0)]}
+    p50, p95 = p50_p95(times)
+    return {"p50": p50, "p95": p95}
 
 
 def csrf(port: int, path: str) -> tuple[str, str]:

@@ -21,12 +21,13 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from common import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -94,12 +95,6 @@ def measure_in_process(env: dict, args, *, prepare: bool = False) -> dict:
     if done.returncode:
         raise SystemExit(f"{command[1]} failed ({done.returncode})")
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, seconds: float = 30) -> None:

@@ -12,10 +12,11 @@ each request: the cost of a miss, as after any edit of an activity).
 
 import argparse
 import json
-import math
 import statistics
 import sys
 import time
+
+from common import percentile
 
 ENDPOINTS = [
     # (name, url): every one caches something (lists their total; map and feed their body)
@@ -34,11 +35,6 @@ WARM_UP = 5
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def ensure_data(args) -> dict:

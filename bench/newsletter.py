@@ -24,14 +24,14 @@ import json
 import os
 import random
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from common import free_port, p50_p95, reset_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -86,12 +86,6 @@ with open(out, "w") as f:
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -118,15 +112,6 @@ def prepare_environment(tmp: Path, smtp_port: int) -> dict:
     os.environ.update(env)
     sys.path[:0] = [str(tmp), str(ROOT / "src")]
     return env
-
-
-def reset_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def seed_subscribers(count: int):
@@ -281,8 +266,7 @@ def measure(client, paths: list[str], requests: int) -> tuple[float, float]:
         response = client.get(path)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, response.status_code)
-    timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+    return p50_p95(timings)
 
 
 def main() -> int:
