@@ -11,26 +11,10 @@ from museion.core.forms import https_urls
 from museion.core.validators import language_choices, timezone_names
 
 from .models import Activity, Edition
+from .services import EDITABLE_FIELDS
 
-FORM_FIELDS = [
-    "edition",
-    "title",
-    "description",
-    "language",
-    "category",
-    "attendance_mode",
-    "timezone",
-    "venue",
-    "address",
-    "city",
-    "country",
-    "latitude",
-    "longitude",
-    "online_url",
-    "accessibility_notes",
-    "is_free",
-    "booking_url",
-]
+# What editors type: the activity's fields, with local times instead of the stored UTC ones.
+FORM_FIELDS = [f for f in EDITABLE_FIELDS if f not in ("starts_at", "ends_at")]
 
 
 class ActivityForm(forms.ModelForm):
