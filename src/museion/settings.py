@@ -5,6 +5,7 @@ Unset, everything runs on one machine: SQLite (WAL), local-memory cache, the dat
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, SELF
@@ -170,7 +171,26 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # --- E-mail ---------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL: smtp://user:password@host:587?tls=1, smtps://…:465 (implicit TLS), or console://
+EMAIL_URL = urlsplit(os.environ.get("EMAIL_URL", "console://"))
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    {
+        "smtp": "django.core.mail.backends.smtp.EmailBackend",
+        "smtps": "django.core.mail.backends.smtp.EmailBackend",
+        "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    }.get(EMAIL_URL.scheme, "django.core.mail.backends.console.EmailBackend"),
+)
+EMAIL_HOST = EMAIL_URL.hostname or "localhost"
+EMAIL_PORT = EMAIL_URL.port or (465 if EMAIL_URL.scheme == "smtps" else 25)
+EMAIL_HOST_USER = unquote(EMAIL_URL.username or "")
+EMAIL_HOST_PASSWORD = unquote(EMAIL_URL.password or "")
+EMAIL_USE_SSL = EMAIL_URL.scheme == "smtps"
+EMAIL_USE_TLS = not EMAIL_USE_SSL and parse_qs(EMAIL_URL.query).get("tls", ["0"])[0] in {
+    "1",
+    "true",
+}
+EMAIL_TIMEOUT = 30
 # Bounce webhook: the mail provider sends "Authorization: Bearer <secret>"; unset disables it.
 NEWSLETTER_BOUNCE_SECRET = os.environ.get("NEWSLETTER_BOUNCE_SECRET", "")
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
