@@ -66,7 +66,11 @@ HEADER = b"List-Unsubscribe-Post: List-Unsubscribe=One-Click"
 class Handler:
     async def handle_DATA(self, server, session, envelope):
         content = envelope.original_content or envelope.content
-        if HEADER not in content or b"List-Unsubscribe: <http" not in content:
+        if (
+            HEADER not in content
+            or b"List-Unsubscribe: <http" not in content
+            or b"List-Id: " not in content
+        ):
             missing_headers[0] += 1
         for rcpt in envelope.rcpt_tos:
             counts[rcpt] += 1
@@ -304,7 +308,7 @@ def main() -> int:
         f"  every subscriber exactly once: {r['exactly_once']} "
         f"(missing {r['missing']}, duplicates {r['duplicates']})"
     )
-    print(f"  messages without RFC 8058 headers: {r['missing_headers']}")
+    print(f"  messages without RFC 8058 / RFC 2919 headers: {r['missing_headers']}")
     print(
         f"  campaign status: {r['status']}; deliveries sent: {r['deliveries_sent']:,}; "
         f"others: {r['deliveries_other']}"

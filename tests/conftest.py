@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from .factories import ActivityFactory, CommitteeFactory, EditionFactory, MuseumFactory, UserFactory
 
@@ -9,6 +10,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A request in another language leaves it active in the thread (LocaleMiddleware never
+    # deactivates); start every test in English so messages do not depend on the order.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """General Conference end to end: timezone switch, student registration, approval, stream link."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,7 @@ from museion.conference.services import payments
 from tests.conference.factories import (
     CategoryFactory,
     ConferenceFactory,
+    DayFactory,
     SessionAccessFactory,
     SessionFactory,
     SessionPersonFactory,
@@ -29,6 +30,8 @@ def conference(transactional_db, settings, tmp_path):
     settings.CONFERENCE_PRIVATE_ROOT = tmp_path
     conference = ConferenceFactory(privacy_notice_url="https://museion.example/privacy")
     CategoryFactory(conference=conference, name="Full on site", price=Decimal("400"))
+    monday = DayFactory(conference=conference, date=conference.starts_on + timedelta(days=2))
+    CategoryFactory(conference=conference, name="Day pass", day=monday, price=Decimal("120"))
     CategoryFactory(
         conference=conference,
         name="Student (online)",
@@ -68,6 +71,7 @@ def test_student_switches_timezone_registers_is_approved_and_joins(
     expect(session.locator(".session-time")).to_have_text("Mon 22 Aug, 09:00–10:00")
 
     page.get_by_role("link", name="Register", exact=True).first.click()
+    expect(page.locator("main")).to_contain_text("valid on Monday 22 August 2022 only")
     assert_accessible(page)
     page.get_by_label(re.compile(r"^Student \(online\)")).check()
     page.get_by_label("Full name").fill("Lucía Fernández")
@@ -129,4 +133,39 @@ def test_staff_checks_a_participant_in_by_typing_the_code(
     page.get_by_label("Check-in code").fill(guest.checkin_code)
     page.get_by_role("button", name="Check in").click()
     expect(page.get_by_role("status")).to_contain_text("Kwame Mensah already checked in on")
+    assert_accessible(page)
+
+
+def test_waiting_list_offer_accepted_in_the_browser(page, conference, assert_accessible):
+    from museion.conference.services.registration import Applicant, register_participant
+    from museion.conference.services.waitlist import cancel_registration
+
+    guest = CategoryFactory(conference=conference, name="Guest", price=Decimal("0"), capacity=1)
+    holder = register_participant(
+        conference=conference,
+        category=guest,
+        applicant=Applicant(name="Jan Novák", email="jan@example.org", country="CZ"),
+    )
+    page.goto(f"/conference/{conference.slug}/register/")
+    page.get_by_label(re.compile(r"^Guest")).check()
+    page.get_by_label("Full name").fill("Amara Okafor")
+    page.get_by_label("E-mail").fill("amara@example.org")
+    page.get_by_label("Country").select_option("NG")
+    page.get_by_label(re.compile("I have read the privacy notice")).check()
+    page.get_by_role("button", name="Register").click()
+    expect(page.locator("main")).to_contain_text("You are number 1 on the waiting list")
+    assert_accessible(page)
+
+    cancel_registration(registration=holder)
+    page.reload()
+    page.get_by_role("link", name="Answer the offer").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "A seat is free for you at Prague 2022"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Accept the seat").click()
+    expect(page.locator("main")).to_contain_text("The seat is yours.")
+    expect(page.locator(".status")).to_have_text("Confirmed")
+    code = Registration.objects.get(email="amara@example.org").checkin_code
+    expect(page.get_by_role("img", name=f"QR code of your check-in code {code}")).to_be_visible()
     assert_accessible(page)

@@ -11,7 +11,6 @@ from museion.conference.models import (
     Conference,
     Day,
     DiscountCode,
-    Membership,
     Room,
     Session,
     SessionAccess,
@@ -133,12 +132,3 @@ class DiscountCodeFactory(factory.django.DjangoModelFactory):
     max_uses = 2
     valid_from = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
     valid_until = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    number = factory.Sequence(lambda n: f"M-{n:05d}")
-    email = "member@example.org"
-    valid_until = factory.LazyFunction(lambda: timezone.now().date() + timedelta(days=365))

@@ -111,3 +111,58 @@ def test_control_without_the_guard_oversells(live_server, stampede_settings):
     category, statuses = stampede(live_server)
     assert statuses == [302] * PEOPLE
     assert counts(category)["confirmed"] > SEATS
+
+
+WORKSHOP_SEATS = 10
+WORKSHOP_PEOPLE = 60
+
+
+def workshop_stampede(live_server) -> tuple[int, int]:
+    """60 confirmed on-site participants click "Sign up" for a 10-seat workshop at once."""
+    from museion.conference.models import Session, WorkshopSignup
+    from museion.conference.services.registration import Applicant, register_participant
+
+    from .factories import SessionFactory
+
+    conference = ConferenceFactory()
+    category = CategoryFactory(conference=conference, price=Decimal("0"), capacity=PEOPLE)
+    workshop = SessionFactory(
+        conference=conference, type="workshop", signup_capacity=WORKSHOP_SEATS
+    )
+    tokens = [
+        register_participant(
+            conference=conference,
+            category=category,
+            applicant=Applicant(name=f"P{n}", email=f"p{n}@example.org", country="FR"),
+        ).token
+        for n in range(WORKSHOP_PEOPLE)
+    ]
+    address = urlsplit(live_server.url)
+    csrf, cookie = _csrf(address.hostname, address.port, f"/conference/{conference.slug}/register/")
+    body = urlencode({"csrfmiddlewaretoken": csrf, "action": "signup"})
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        statuses = list(
+            pool.map(
+                lambda token: _post(
+                    address.hostname,
+                    address.port,
+                    f"/conference/me/{token}/sessions/{workshop.pk}/do/",
+                    cookie,
+                    body,
+                ),
+                tokens,
+            )
+        )
+    assert statuses == [302] * WORKSHOP_PEOPLE
+    rows = WorkshopSignup.objects.filter(session=workshop).count()
+    return rows, Session.objects.get(pk=workshop.pk).signup_taken
+
+
+def test_60_simultaneous_workshop_sign_ups_for_10_seats(live_server, stampede_settings):
+    assert workshop_stampede(live_server) == (WORKSHOP_SEATS, WORKSHOP_SEATS)
+
+
+def test_control_workshop_sign_ups_without_the_guard_oversell(live_server, stampede_settings):
+    stampede_settings.CONFERENCE_CAPACITY_GUARD = False
+    rows, _counted = workshop_stampede(live_server)
+    assert rows > WORKSHOP_SEATS

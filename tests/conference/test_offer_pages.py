@@ -91,7 +91,7 @@ def test_demo_conference_loads_once_and_its_pages_render(client, db):
 
     out = StringIO()
     call_command("load_conference_demo", stdout=out)
-    assert "18 sessions, 6 ticket categories." in out.getvalue()
+    assert "18 sessions, 7 ticket categories." in out.getvalue()
     call_command("load_conference_demo", stdout=out)
     assert "already there" in out.getvalue()
     assert client.get("/conference/general-conference-demo/").status_code == 200

@@ -232,10 +232,9 @@ def test_admin_warns_about_clashes_when_saving_a_session(client, conference, sta
         "languages": '["en"]',
         "interpretation": "[]",
         "starts_at_0": "2022-08-22",
-        "starts_at_1": "08:30:00",
+        "starts_at_1": "10:30:00",  # Prague summer time: 08:30 UTC, during “Existing”
         "ends_at_0": "2022-08-22",
-        "ends_at_1": "09:30:00",
-        "timezone": "Europe/Prague",
+        "ends_at_1": "11:30:00",
         "is_published": "on",
         "people-TOTAL_FORMS": "0",
         "people-INITIAL_FORMS": "0",
@@ -244,6 +243,22 @@ def test_admin_warns_about_clashes_when_saving_a_session(client, conference, sta
     }
     response = client.post(reverse("admin:conference_session_add"), data, follow=True)
     assert "Room “Forum Hall” is booked twice: “New” and “Existing”." in response.content.decode()
+    new = Session.objects.get(title="New")
+    assert new.starts_at == datetime(2022, 8, 22, 8, 30, tzinfo=UTC)
+
+
+def test_admin_shows_session_times_in_the_conference_timezone(client, conference, staff):
+    session = SessionFactory(conference=conference, starts_at=datetime(2022, 8, 22, 7, tzinfo=UTC))
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    html = client.get(
+        reverse("admin:conference_session_change", args=[session.pk])
+    ).content.decode()
+    assert 'name="starts_at_1" value="09:00:00"' in html
+    assert "In the conference's timezone, Europe/Prague." in html
+    add = client.get(reverse("admin:conference_session_add")).content.decode()
+    assert "In the timezone of the conference you choose." in add
 
 
 def test_admin_capacity_raise_offers_seats(client, conference, staff):
@@ -286,7 +301,7 @@ def test_admin_capacity_raise_offers_seats(client, conference, staff):
         "ticketcategory",
         "discountcode",
         "speaker",
-        "membership",
+        "network:membership",
     ],
 )
 def test_admin_lists_load(client, staff, conference, name):
@@ -294,4 +309,180 @@ def test_admin_lists_load(client, staff, conference, name):
     staff.save()
     client.force_login(staff)
     confirmed(conference, 1)
-    assert client.get(reverse(f"admin:conference_{name}_changelist")).status_code == 200
+    app, _colon, model = name.rpartition(":")
+    url = reverse(f"admin:{app or 'conference'}_{model}_changelist")
+    assert client.get(url).status_code == 200
+
+
+def session_admin_data(conference, **overrides):
+    data = {
+        "conference": conference.pk,
+        "title": "Emergency inventories",
+        "type": "workshop",
+        "attendance_mode": "offline",
+        "languages": '["en"]',
+        "interpretation": "[]",
+        "starts_at_0": "2022-08-22",
+        "starts_at_1": "08:30:00",
+        "ends_at_0": "2022-08-22",
+        "ends_at_1": "09:30:00",
+        "is_published": "on",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "access-TOTAL_FORMS": "0",
+        "access-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize("capacity", ["1", ""])
+def test_admin_refuses_fewer_workshop_seats_than_signed_up(client, conference, staff, capacity):
+    workshop = SessionFactory(conference=conference, type="workshop", signup_capacity=3)
+    for n in range(2):
+        participation.sign_up(registration=confirmed(conference, n), session=workshop)
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    url = reverse("admin:conference_session_change", args=[workshop.pk])
+    response = client.post(url, session_admin_data(conference, signup_capacity=capacity))
+    assert response.status_code == 200
+    assert (
+        "2 people have signed up already: keep at least 2 seats, or cancel sign-ups first."
+        in response.content.decode()
+    )
+    assert Session.objects.get(pk=workshop.pk).signup_capacity == 3
+    ok = client.post(url, session_admin_data(conference, signup_capacity="2"))
+    assert ok.status_code == 302
+    assert Session.objects.get(pk=workshop.pk).signup_taken == 2
+
+
+def test_admin_edit_never_writes_back_a_stale_seat_count(rf, conference):
+    """A registration committed while staff edit the category stays counted."""
+    from django.contrib.admin.sites import site
+
+    from museion.conference.models import TicketCategory
+
+    category = CategoryFactory(conference=conference, capacity=10)
+    model_admin = site._registry[TicketCategory]
+    request = rf.post("/")
+    request.user = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    stale = TicketCategory.objects.get(pk=category.pk)
+    register_participant(conference=conference, category=category, applicant=applicant(1))
+    form_class = model_admin.get_form(request, stale, change=True)
+    data = {
+        **{k: v for k, v in form_class(instance=stale).initial.items() if v is not None},
+        "conference": conference.pk,
+        "description": "Now with lunch",
+    }
+    for name in ["sale_starts_at", "sale_ends_at"]:
+        moment = data.pop(name)
+        data.update({f"{name}_0": f"{moment:%Y-%m-%d}", f"{name}_1": f"{moment:%H:%M:%S}"})
+    form = form_class(data, instance=stale)
+    assert form.is_valid(), form.errors
+    model_admin.save_model(request, form.save(commit=False), form, change=True)
+    saved = TicketCategory.objects.get(pk=category.pk)
+    assert (saved.description, saved.taken) == ("Now with lunch", 1)
+
+
+@pytest.fixture
+def day_pass_holder(conference):
+    from .factories import DayFactory
+
+    monday = DayFactory(conference=conference, date=datetime(2022, 8, 22).date())
+    day_pass = CategoryFactory(
+        conference=conference, access=Access.ONSITE, day=monday, price=Decimal("0")
+    )
+    return register_participant(conference=conference, category=day_pass, applicant=applicant(7))
+
+
+def test_day_pass_gives_access_on_its_day_only(conference, day_pass_holder):
+    monday = SessionFactory(conference=conference, starts_at=datetime(2022, 8, 22, 8, tzinfo=UTC))
+    late_monday = SessionFactory(  # 23:30 in Prague is still Monday there
+        conference=conference, starts_at=datetime(2022, 8, 22, 21, 30, tzinfo=UTC)
+    )
+    tuesday = SessionFactory(conference=conference, starts_at=datetime(2022, 8, 23, 8, tzinfo=UTC))
+    assert participation.can_join_online(day_pass_holder, monday)
+    assert participation.can_join_online(day_pass_holder, late_monday)
+    assert not participation.can_join_online(day_pass_holder, tuesday)
+
+
+def test_day_pass_signs_up_for_workshops_of_its_day_only(conference, day_pass_holder):
+    tuesday = SessionFactory(
+        conference=conference,
+        type="workshop",
+        signup_capacity=5,
+        starts_at=datetime(2022, 8, 23, 8, tzinfo=UTC),
+    )
+    with pytest.raises(ValidationError) as error:
+        participation.sign_up(registration=day_pass_holder, session=tuesday)
+    assert error.value.messages == ["Your day pass is for another day."]
+    assert Session.objects.get(pk=tuesday.pk).signup_taken == 0
+
+
+def test_day_pass_checks_in_on_its_day_only(conference, staff, day_pass_holder):
+    code = day_pass_holder.checkin_code
+    sunday_evening = datetime(2022, 8, 21, 21, 59, tzinfo=UTC)  # 23:59 in Prague
+    with pytest.raises(ValidationError) as error:
+        participation.check_in(staff=staff, conference=conference, code=code, now=sunday_evening)
+    assert error.value.messages == ["This day pass is valid on Aug. 22, 2022 only."]
+    monday_morning = datetime(2022, 8, 21, 22, 0, tzinfo=UTC)  # 00:00 in Prague
+    outcome, _registration = participation.check_in(
+        staff=staff, conference=conference, code=code, now=monday_morning
+    )
+    assert outcome == participation.CheckIn.ARRIVED
+
+
+def test_sessions_follow_their_conference_timezone(conference):
+    session = SessionFactory(
+        conference=conference, timezone="UTC", starts_at=datetime(2022, 8, 22, 22, 30, tzinfo=UTC)
+    )
+    assert (session.timezone, str(session.local_date)) == ("Europe/Prague", "2022-08-23")
+    conference.timezone = "America/New_York"
+    conference.save()
+    session.refresh_from_db()
+    assert (session.timezone, str(session.local_date)) == ("America/New_York", "2022-08-22")
+
+
+@pytest.mark.parametrize(
+    "languages,error",
+    [
+        ('"en"', "Give a list of language codes, such as [&quot;en&quot;, &quot;fr&quot;]."),
+        ('["English"]', "“English” is not a known language code, such as fr or pt-BR."),
+    ],
+)
+def test_admin_refuses_session_languages_that_are_not_codes(
+    client, conference, staff, languages, error
+):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    data = session_admin_data(conference, languages=languages, attendance_mode="mixed")
+    response = client.post(reverse("admin:conference_session_add"), data)
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not Session.objects.exists()
+
+
+def test_staff_revoke_a_link_then_send_the_new_one(
+    client, conference, staff, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    registration = confirmed(conference, 1)
+    old = registration.token
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    changelist = reverse("admin:conference_registration_changelist")
+    ids = {"_selected_action": [registration.pk]}
+    client.post(changelist, {"action": "reset_links", **ids})
+    registration.refresh_from_db()
+    assert registration.token != old
+    assert client.get(reverse("conference:participant", args=[old])).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(changelist, {"action": "send_links", **ids}, follow=True)
+    assert "1 link(s) sent." in response.content.decode()
+    (message,) = mail.outbox
+    assert message.to == ["person1@example.org"]
+    assert f"/conference/me/{registration.token}/" in message.body and old not in message.body

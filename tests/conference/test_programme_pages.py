@@ -275,3 +275,26 @@ def test_session_page_has_event_jsonld(client, conference, programme):
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["superEvent"]["name"] == "Prague 2022"
     assert "keynote-secret" not in payload.group(1)
+
+
+def test_deleting_an_organiser_shows_at_once_despite_the_cache(client, conference, programme):
+    from museion.network.models import Committee
+
+    page = url(conference)
+    assert "/organisers/icom-cz/" in client.get(page).content.decode()
+    Committee.objects.get(slug="icom-cz").delete()
+    html = client.get(page).content.decode()
+    assert "/organisers/icom-cz/" not in html
+    assert "/organisers/cidoc/" in html
+
+
+def test_changing_the_conference_timezone_regroups_the_programme(client, conference, programme):
+    """07:00 UTC on 22 August is Monday 09:00 in Prague but Sunday 21:00 in Honolulu."""
+    html = client.get(url(conference, day="2022-08-22")).content.decode()
+    assert "Opening keynote" in html and "09:00" in html
+    conference.timezone = "Pacific/Honolulu"
+    conference.save()
+    html = client.get(url(conference, day="2022-08-21")).content.decode()
+    assert ">Opening keynote</a>" in html
+    assert "conference timezone, <strong>Pacific/Honolulu</strong>" in html
+    assert "21:00" in html and "UTC−10:00" in html

@@ -19,13 +19,13 @@ from museion.conference.models import (
 from museion.conference.services.registration import register_participant, waitlist_position
 
 from ..factories import CommitteeFactory, MuseumFactory
+from ..network.factories import MembershipFactory
 from .conftest import applicant
 from .factories import (
     CategoryFactory,
     ConferenceFactory,
     DayFactory,
     DiscountCodeFactory,
-    MembershipFactory,
 )
 
 
@@ -182,6 +182,7 @@ def test_member_rate_needs_a_valid_membership(conference):
     MembershipFactory(
         number="M-OLD",
         email="person2@example.org",
+        museum=None,
         committee=CommitteeFactory(),
         valid_until=timezone.now().date() - timedelta(days=1),
     )
@@ -216,16 +217,23 @@ def test_student_rate_needs_proof_and_stays_pending(conference):
     assert registration.proof.name.endswith(".pdf") and "card" not in registration.proof.name
 
 
-def test_day_pass_needs_a_conference_day(conference):
-    day_pass = CategoryFactory(conference=conference, is_day_pass=True)
-    with pytest.raises(ValidationError) as error:
-        register(conference, day_pass, 1)
-    assert error.value.message_dict["day"] == ["Choose the day of your day pass."]
+def test_day_passes_are_one_category_per_day_each_with_its_capacity(conference):
+    monday = DayFactory(conference=conference, date=conference.starts_on)
+    tuesday = DayFactory(conference=conference, date=conference.starts_on + timedelta(days=1))
+    monday_pass = CategoryFactory(conference=conference, day=monday, capacity=1)
+    tuesday_pass = CategoryFactory(conference=conference, day=tuesday, capacity=1)
+    assert register(conference, monday_pass, 1).status == Status.PENDING
+    assert register(conference, monday_pass, 2).status == Status.WAITLISTED
+    assert register(conference, tuesday_pass, 3).status == Status.PENDING
+    assert (seats(monday_pass), seats(tuesday_pass)) == (1, 1)
+
+
+def test_day_pass_category_must_be_for_a_day_of_its_conference(conference):
     foreign_day = DayFactory(conference=ConferenceFactory(slug="x", name="X"))
-    with pytest.raises(ValidationError):
-        register(conference, day_pass, 1, day=foreign_day)
-    day = DayFactory(conference=conference)
-    assert register(conference, day_pass, 1, day=day).day == day
+    category = CategoryFactory.build(conference=conference, day=foreign_day)
+    with pytest.raises(ValidationError) as error:
+        category.full_clean()
+    assert error.value.message_dict["day"] == ["Choose a day of this conference."]
 
 
 def test_received_email_is_queued_after_commit_in_the_registrants_language(
@@ -243,3 +251,65 @@ def test_received_email_is_queued_after_commit_in_the_registrants_language(
     assert "Prague 2022" in message.subject
     assert "/conference/me/" in message.body
     assert "stream.example.org" not in message.body
+
+
+def test_emails_are_written_in_the_registrants_language(
+    conference, category, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register_participant(
+            conference=conference, category=category, applicant=applicant(1, language="fr")
+        )
+        register_participant(
+            conference=conference, category=category, applicant=applicant(2, language="en")
+        )
+    french, english = mail.outbox
+    assert french.subject == "Prague 2022\u00a0: nous avons bien reçu votre inscription"
+    assert french.body.startswith("Bonjour Person 1,")
+    assert english.subject == "Prague 2022: we received your registration"
+    assert english.body.startswith("Dear Person 2,")
+
+
+def test_member_rate_asks_the_directory_for_a_membership_valid_today(conference):
+    member_rate = CategoryFactory(conference=conference, requirement=Requirement.MEMBER)
+    today = timezone.now().date()
+    MembershipFactory(
+        number="M-NEXT-YEAR",
+        email="person1@example.org",
+        valid_from=today + timedelta(days=1),
+        valid_until=today + timedelta(days=365),
+    )
+    with pytest.raises(ValidationError) as error:
+        register(conference, member_rate, 1, membership_number="M-NEXT-YEAR")
+    assert "valid membership" in error.value.message_dict["membership_number"][0]
+    with pytest.raises(ValidationError):
+        register(conference, member_rate, 1)  # no number: the e-mail alone is not enough
+    assert seats(member_rate) == 0
+
+
+class CardProvider:
+    """A stand-in for an online provider (Stripe, …) plugged in through the registry."""
+
+    name = "card"
+
+    def instructions(self, payment):
+        from museion.conference.services.payments import Instructions
+
+        return Instructions(title="Pay by card", lines=[f"Pay {payment.amount} EUR online."])
+
+
+def test_a_payment_provider_plugs_in_by_name(client, conference, category, settings, monkeypatch):
+    from museion.conference.services import payments
+
+    monkeypatch.setitem(payments.PROVIDERS, "card", CardProvider())
+    settings.CONFERENCE_PAYMENT_PROVIDER = "card"
+    registration = register(conference, category, 1)
+    payment = registration.payments.get()
+    assert (payment.provider, payment.status) == ("card", PaymentStatus.PENDING)
+    from django.urls import reverse
+
+    html = client.get(reverse("conference:participant", args=[registration.token])).content.decode()
+    assert "Pay by card" in html and "Pay 400.00 EUR online." in html
+    payments.mark_paid(payment=payment)  # what the provider's webhook calls
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED

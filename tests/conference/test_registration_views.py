@@ -171,3 +171,61 @@ def test_full_category_registers_on_the_waiting_list(client, conference, categor
     page = client.get(response["Location"]).content.decode()
     assert "You are number 1 on the waiting list" in page
     assert TicketCategory.objects.get(pk=category.pk).taken == 2
+
+
+def test_form_sent_again_for_someone_else_registers_them_too(client, conference, category):
+    data = form_data(category, 1)
+    client.post(register_url(conference), data)
+    response = client.post(
+        register_url(conference), {**data, "name": "Person 2", "email": "person2@example.org"}
+    )
+    assert response.status_code == 302
+    assert sorted(Registration.objects.values_list("email", flat=True)) == [
+        "person1@example.org",
+        "person2@example.org",
+    ]
+    assert TicketCategory.objects.get(pk=category.pk).taken == 2
+
+
+@pytest.mark.parametrize("value", ["garbled", ""])
+def test_garbled_or_missing_submission_id_still_registers(client, conference, category, value):
+    response = client.post(register_url(conference), form_data(category, submission_id=value))
+    assert response.status_code == 302
+    assert Registration.objects.get().submission_id is None
+
+
+def test_proof_sent_with_another_ticket_is_not_kept(client, conference, category):
+    proof = SimpleUploadedFile("card.pdf", b"%PDF-1.4 card", "application/pdf")
+    response = client.post(register_url(conference), {**form_data(category), "proof": proof})
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.proof.name, registration.proof_status) == ("", "")
+
+
+def test_day_pass_shows_its_day_and_holds_a_seat_of_that_day(client, conference):
+    from datetime import timedelta
+
+    from .factories import DayFactory
+
+    monday = DayFactory(conference=conference, date=conference.starts_on + timedelta(days=2))
+    day_pass = CategoryFactory(conference=conference, name="Day pass", day=monday, capacity=1)
+    html = client.get(register_url(conference)).content.decode()
+    assert "valid on Monday 22 August 2022 only" in html
+    response = client.post(register_url(conference), form_data(day_pass))
+    page = client.get(response["Location"]).content.decode()
+    assert "Day pass (Monday 22 August)" in page
+    assert TicketCategory.objects.get(pk=day_pass.pk).taken == 1
+
+
+def test_huge_upload_is_refused_before_the_body_is_read(conference, student):
+    """The 413 comes before the CSRF check, which would read (and store) the whole body."""
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    huge = SimpleUploadedFile("card.png", b"\x89PNG\r\n\x1a\n" + b"0" * (7 * 1024 * 1024))
+    response = strict.post(register_url(conference), {**form_data(student), "proof": huge})
+    assert response.status_code == 413
+    assert "The file you sent is too large. The limit is 5 MB." in response.content.decode()
+    without_token = strict.post(register_url(conference), form_data(student))
+    assert without_token.status_code == 403  # the form itself is still CSRF-protected
+    assert Registration.objects.count() == 0

@@ -187,3 +187,104 @@ def test_only_staff_confirm_payments(full):
     with pytest.raises(PermissionDenied):
         payments.confirm_payment(staff=UserFactory(username="x"), payment=full[0].payments.get())
     assert full[0].payments.get().status == PaymentStatus.PENDING
+
+
+def test_refund_cancels_the_registration_and_offers_its_seat(full, category):
+    first, _second, third, _fourth = full
+    staff = UserFactory(username="cashier", is_staff=True)
+    payment = payments.confirm_payment(staff=staff, payment=first.payments.get())
+    assert fresh(first).is_paid
+    payments.refund_payment(staff=staff, payment=payment)
+    assert (fresh(first).status, fresh(first).is_paid) == (Status.CANCELLED, False)
+    assert Payment.objects.get(pk=payment.pk).status == PaymentStatus.REFUNDED
+    assert fresh(third).status == Status.OFFERED
+    assert taken(category) == 2
+
+
+def test_refund_after_the_participant_cancelled_changes_nothing_else(full, category):
+    first, _second, third, fourth = full
+    staff = UserFactory(username="cashier", is_staff=True)
+    payment = payments.confirm_payment(staff=staff, payment=first.payments.get())
+    waitlist.cancel_registration(registration=fresh(first))
+    payments.refund_payment(staff=staff, payment=payment)
+    assert (fresh(third).status, fresh(fourth).status) == (Status.OFFERED, Status.WAITLISTED)
+    assert taken(category) == 2
+
+
+def test_declining_an_expired_offer_passes_the_seat_on(full, category):
+    first, _second, third, fourth = full
+    waitlist.cancel_registration(registration=first)
+    with pytest.raises(ValidationError) as error:
+        waitlist.decline_offer(registration=fresh(third), now=timezone.now() + timedelta(hours=49))
+    assert error.value.messages == ["This offer expired. The seat has gone to the next person."]
+    assert (fresh(third).status, fresh(fourth).status) == (Status.EXPIRED, Status.OFFERED)
+    assert taken(category) == 2
+
+
+def test_staff_reorder_the_waiting_list_in_the_admin(client, full, category):
+    from django.urls import reverse
+
+    first, _second, third, fourth = full
+    client.force_login(UserFactory(username="boss", is_staff=True, is_superuser=True))
+    url = reverse("admin:conference_waitinglist_changelist")
+    page = client.get(url)
+    html = page.content.decode()
+    assert html.index("person3@example.org") < html.index("person4@example.org")
+    data = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        "form-0-id": str(third.pk),
+        "form-0-priority": "100",
+        "form-1-id": str(fourth.pk),
+        "form-1-priority": "1",
+        "_save": "Save",
+    }
+    assert client.post(url, data).status_code == 302
+    html = client.get(url).content.decode()
+    assert html.index("person4@example.org") < html.index("person3@example.org")
+    waitlist.cancel_registration(registration=first)
+    assert (fresh(fourth).status, fresh(third).status) == (Status.OFFERED, Status.WAITLISTED)
+
+
+def test_priority_saved_by_staff_never_undoes_an_offer_made_meanwhile(rf, full, category):
+    """The admin writes only the priority: a seat offered while the form was open stays offered."""
+    from django.contrib.admin.sites import site
+
+    from museion.conference.models import WaitingList
+
+    first, _second, third, _fourth = full
+    model_admin = site._registry[WaitingList]
+    stale = WaitingList.objects.get(pk=third.pk)  # read while still waiting
+    waitlist.cancel_registration(registration=first)  # … then the seat is offered to them
+    form = model_admin.get_form(rf.get("/"), stale, change=True)({"priority": "5"}, instance=stale)
+    assert form.is_valid(), form.errors
+    model_admin.save_model(rf.get("/"), form.save(commit=False), form, change=True)
+    assert (fresh(third).status, fresh(third).priority) == (Status.OFFERED, 5)
+
+
+@pytest.fixture
+def deferring_tasks(settings):
+    """A task backend that can run work later, as the database worker can."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return default_task_backend
+
+
+def housekeeping_runs(backend) -> list:
+    return sorted(r.task.run_after for r in backend.results if r.task.name == "housekeeping")
+
+
+def test_due_offers_and_payments_wake_the_housekeeping_without_cron(
+    conference, category, deferring_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        holders = [register(conference, category, n) for n in (1, 2)]
+        third = register(conference, category, 3)  # waiting: nothing falls due
+    dues = [fresh(r).payment_due_at for r in holders]
+    reminders = [due - timedelta(hours=24) for due in dues]
+    assert housekeeping_runs(deferring_tasks) == sorted(dues + reminders)
+    deferring_tasks.results.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        waitlist.cancel_registration(registration=holders[0])
+    assert housekeeping_runs(deferring_tasks) == [fresh(third).offer_expires_at]

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from museion.museumday.models import ActivityRevision
+from museion.museumday.models import ActivityRevision, ActivityTranslation
 
 from ..factories import ActivityFactory, EditionFactory, MuseumFactory
 
@@ -13,7 +13,10 @@ ROWS = [1, 6]
 
 @pytest.fixture
 def rows(request, editor, museum):
-    """`n` published activities in different museums, editions and places, all editable."""
+    """`n` published activities in different museums, editions and places, all editable.
+
+    Each has approved translations into English and Spanish and a pending one into German.
+    """
     made = []
     for i in range(request.param):
         owner = museum if i == 0 else MuseumFactory(latitude=40 + i, longitude=i * 3)
@@ -28,6 +31,14 @@ def rows(request, editor, museum):
             )
         )
         ActivityRevision.objects.create(activity=made[-1], data={}, status="rejected", reason="?")
+        for language, status in (("en", "approved"), ("es", "approved"), ("de", "pending")):
+            ActivityTranslation.objects.create(
+                activity=made[-1],
+                language=language,
+                title=f"{made[-1].title} [{language}]",
+                description="…",
+                status=status,
+            )
     return made
 
 
@@ -41,14 +52,15 @@ def get(client, url):
 @pytest.mark.parametrize(
     "url,queries",
     [
-        # version of the cached total, count, page of rows (museum and edition joined)
-        ("/museum-day/activities/?country=FR", 3),
-        ("/api/v1/activities?country=FR", 3),
+        # version of the cached total, count, page of rows (museum and edition joined),
+        # their translations (into the reader's language; all approved ones for the API)
+        ("/museum-day/activities/?country=FR", 4),
+        ("/api/v1/activities?country=FR", 4),
         # version of the cached answer, then rows (the feed is capped, not paginated)
         ("/museum-day/activities.ics?country=FR", 2),
         # version of the cached answer, cells, then the single activities' titles
         ("/museum-day/map.geojson?zoom=18", 3),
-        ("/museum-day/embed/?country=FR&view=both", 3),
+        ("/museum-day/embed/?country=FR&view=both", 4),
     ],
 )
 def test_public_lists_do_not_grow_with_rows(client, django_assert_num_queries, rows, url, queries):
@@ -60,9 +72,10 @@ def test_public_lists_do_not_grow_with_rows(client, django_assert_num_queries, r
 
 @pytest.mark.parametrize("rows", ROWS, indirect=True)
 def test_museum_page_does_not_grow_with_rows(client, django_assert_num_queries, rows, museum):
-    # museum, its committees, its activities (with their edition)
-    with django_assert_num_queries(3):
-        get(client, museum.get_absolute_url())
+    # museum, its committees, its activities (with their edition), their English titles
+    with django_assert_num_queries(4):
+        response = get(client, museum.get_absolute_url())
+    assert f"{rows[0].title} [en]" in response.text
 
 
 @pytest.mark.parametrize("rows", ROWS, indirect=True)
@@ -80,7 +93,8 @@ def test_moderation_queue_does_not_grow_with_rows(client, django_assert_num_quer
         activity.status = "submitted"
         activity.save()
     client.force_login(staff)
-    # session, user, submitted activities, pending edits
-    with django_assert_num_queries(4):
+    # session, user, submitted activities, pending edits, pending translations
+    with django_assert_num_queries(5):
         response = get(client, "/museum-day/moderation/")
     assert len(response.context["submitted"]) == len(rows)
+    assert len(response.context["translations"]) == len(rows)

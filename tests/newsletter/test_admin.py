@@ -38,3 +38,52 @@ def test_non_staff_cannot_reach_campaigns(client, campaign, db):
     response = client.get(f"/admin/newsletter/campaign/{campaign.pk}/preview/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_without_newsletter_rights_cannot_preview(client, staff, campaign):
+    client.force_login(staff)
+    response = client.get(f"/admin/newsletter/campaign/{campaign.pk}/preview/")
+    assert response.status_code == 403
+
+
+def test_template_that_cannot_render_is_refused_in_the_admin(client, staff, db):
+    from museion.newsletter.models import CampaignTemplate
+
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    response = client.post(
+        "/admin/newsletter/campaigntemplate/add/",
+        {"name": "Broken", "html": "{% if %}{{ content }}", "text": "{% load secret %}"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The campaign template cannot be used: Unexpected end of expression" in html
+    assert "&#x27;secret&#x27; is not a registered tag library" in html
+    assert CampaignTemplate.objects.count() == 0
+
+
+def test_campaign_form_refuses_lists_in_another_language(
+    client, staff, template, english_list, french_list
+):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    data = {
+        "subject": "News",
+        "language": "en",
+        "lists": [english_list.pk, french_list.pk],
+        "template": template.pk,
+        "body": "Hello",
+        "latest_posts": "0",
+        "rate_per_second": "100",
+        "batch_size": "500",
+    }
+    response = client.post("/admin/newsletter/campaign/add/", data)
+    assert response.status_code == 200
+    assert "these lists are in another language: Journée des musées (fr)" in (
+        response.content.decode()
+    )
+    assert Campaign.objects.count() == 0
+    data["lists"] = [english_list.pk]
+    assert client.post("/admin/newsletter/campaign/add/", data).status_code == 302

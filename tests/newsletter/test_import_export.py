@@ -139,3 +139,28 @@ def test_admin_export_action(client, staff, english_list):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     body = b"".join(response.streaming_content).decode()
     assert body.splitlines()[1].startswith("a@example.org,en,imd-en,yes,")
+
+
+def test_imported_address_confirmed_by_link_gets_a_consent_record(
+    tmp_path, english_list, client, capsys, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from .conftest import link_in
+
+    mail.outbox = []
+    path = write(tmp_path, "bob@example.org,en,imd-en,no,,\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_subscribers", str(path), "--send-confirmation")
+    (message,) = mail.outbox
+    confirm_path = link_in(message, "confirm")
+    page = client.get(confirm_path).content.decode()
+    assert "I agree to receive the Museion newsletter" in page
+    client.post(confirm_path)
+    subscription = Subscription.objects.get()
+    assert subscription.status == SubscriptionStatus.CONFIRMED
+    consent = Consent.objects.get()
+    assert consent.method == ConsentMethod.DOUBLE_OPT_IN
+    assert consent.text.startswith("I agree to receive the Museion newsletter")
+    assert consent.confirmed_at == subscription.confirmed_at
+    assert consent.source == "confirmation page"

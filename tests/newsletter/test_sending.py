@@ -28,13 +28,18 @@ def recipients(outbox) -> list[str]:
 
 
 def test_campaign_reaches_each_confirmed_address_once(
-    campaign, english_list, french_list, outbox, django_capture_on_commit_callbacks
+    campaign, english_list, outbox, django_capture_on_commit_callbacks
 ):
-    campaign.lists.add(french_list)
+    from museion.newsletter.models import MailingList
+
+    red_lists = MailingList.objects.create(
+        name="Red Lists", slug="redlists-en", language="en", topic="Red Lists"
+    )
+    campaign.lists.add(red_lists)
     people = confirmed(
         english_list, "a@example.org", "b@example.org", "c@example.org", "d@example.org"
     )
-    confirmed(french_list, "a@example.org", "f@example.org")
+    confirmed(red_lists, "a@example.org", "f@example.org")
     pending = confirmed(english_list, "pending@example.org")[0]
     Subscription.objects.filter(subscriber=pending).update(status=SubscriptionStatus.PENDING)
     bounced = confirmed(english_list, "bounced@example.org")[0]
@@ -67,6 +72,7 @@ def test_campaign_email_carries_rfc8058_headers_and_content(
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     raw = message.message().as_string()
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
+    assert 'List-Id: "Museum Day news" <imd-en.lists.localhost>' in raw
     html = message.alternatives[0][0]
     assert "<strong>coming</strong>" in html
     assert 'href="http://127.0.0.1:8000/news/tags/imd2023/"' in html
@@ -307,3 +313,81 @@ def test_parallel_connections_still_send_each_recipient_once(settings, template)
     assert campaign.status == CampaignStatus.SENT
     assert recipients(mail.outbox) == sorted(emails)
     assert sending.progress(campaign)["sent"] == 20
+
+
+def test_campaign_goes_only_to_lists_in_its_language(
+    campaign, french_list, outbox, django_capture_on_commit_callbacks
+):
+    campaign.lists.add(french_list)
+    with pytest.raises(ValidationError) as error:
+        start(campaign, django_capture_on_commit_callbacks)
+    assert error.value.message_dict["lists"] == [
+        "This campaign is in en; these lists are in another language: Journée des musées (fr). "
+        "Write one campaign per language."
+    ]
+    assert campaign.status == CampaignStatus.DRAFT and outbox == []
+
+
+def test_list_id_names_every_list_of_the_campaign(english_list, french_list, settings):
+    from museion.newsletter.compose import list_id
+
+    settings.SITE_URL = "https://museion.example.org"
+    assert list_id([english_list]) == '"Museum Day news" <imd-en.lists.museion.example.org>'
+    assert list_id([french_list, english_list]) == (
+        "=?utf-8?q?Museum_Day_news=2C_Journ=C3=A9e_des_mus=C3=A9es?= "
+        "<imd-en.imd-fr.lists.museion.example.org>"
+    )
+    settings.SITE_URL = "http://localhost:8000"
+    assert list_id([english_list]).endswith("<imd-en.lists.localhost>")
+
+
+def test_a_broken_template_stops_the_start_with_a_clear_message(
+    campaign, english_list, outbox, staff, client, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org")
+    campaign.template.html = "{% include 'secrets.html' %}{{ content }}"
+    campaign.template.save()
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/newsletter/campaign/",
+            {"action": "start", "_selected_action": [campaign.pk]},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert "The campaign template cannot be used: secrets.html" in response.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.DRAFT and outbox == []
+
+
+def test_a_batch_of_zero_is_refused_rather_than_finishing_with_nobody_mailed(
+    campaign, english_list, outbox, django_capture_on_commit_callbacks
+):
+    confirmed(english_list, "a@example.org")
+    campaign.batch_size = 0
+    campaign.save()
+    with pytest.raises(ValidationError) as error:
+        start(campaign, django_capture_on_commit_callbacks)
+    assert error.value.message_dict == {"batch_size": ["A batch holds at least one message."]}
+    assert campaign.status == CampaignStatus.DRAFT
+
+
+def test_campaign_in_french_is_french_from_subject_to_footer(
+    campaign, french_list, outbox, django_capture_on_commit_callbacks
+):
+    campaign.language = "fr"
+    campaign.subject = "Nouvelles de mai"
+    campaign.body = "La Journée arrive."
+    campaign.save()
+    campaign.lists.set([french_list])
+    confirmed(french_list, "a@example.org", language="es")
+    start(campaign, django_capture_on_commit_callbacks)
+    (message,) = outbox
+    assert message.subject == "Nouvelles de mai"
+    assert "\n-- \nSe désinscrire" in message.body
+    assert ">Se désinscrire</a>" in message.alternatives[0][0]
+    assert message.extra_headers["List-Id"] == (
+        "=?utf-8?q?Journ=C3=A9e_des_mus=C3=A9es?= <imd-fr.lists.localhost>"
+    )

@@ -57,6 +57,7 @@ def test_campaign_over_smtp_gives_each_recipient_their_own_links(
     for message in parsed:
         assert message["Subject"] == "May news"
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert message["List-Id"] == '"Museum Day news" <imd-en.lists.localhost>'
         unsubscribe = message["List-Unsubscribe"].strip("<>")
         html = message.get_body(("html",)).get_content()
         text = message.get_body(("plain",)).get_content()

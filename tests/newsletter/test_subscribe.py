@@ -83,6 +83,9 @@ def test_consent_records_the_text_shown_and_mail_uses_the_chosen_language(
         ("a@b", "Enter a valid e-mail address."),
         ("x" * 250 + "@example.org", "This address is too long: 254 characters at most."),
         ("x" * 100_000 + "@example.org", "This address is too long: 254 characters at most."),
+        ("a@example.org\nBcc: everyone@example.org", "Enter a valid e-mail address."),
+        ("a@example.org, b@example.org", "Enter a valid e-mail address."),
+        ("<a@example.org>", "Enter a valid e-mail address."),
     ],
 )
 def test_invalid_or_huge_addresses_get_a_clear_message(
@@ -206,3 +209,18 @@ def test_confirming_again_clears_an_old_hard_bounce(
     client.post(link_in(outbox[0], "confirm"))
     person = Subscriber.objects.get()
     assert (person.undeliverable, person.bounce_reason) == (False, "")
+
+
+def test_confirmation_email_is_in_the_chosen_language(
+    client, french_list, outbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_subscribe(client, lists=[french_list.pk], language="fr")
+    (message,) = outbox
+    assert message.subject == (
+        "Veuillez confirmer votre inscription à la lettre d’information de Museion"
+    )
+    assert message.body.startswith("Bonjour,\n")
+    html = message.alternatives[0][0]
+    assert html.startswith('<!DOCTYPE html>\n<html lang="fr">')
+    assert ">Confirmer mon inscription</a>" in html

@@ -15,7 +15,11 @@ def _param(name, description, schema):
 
 
 FILTER_PARAMETERS = [
-    _param("q", "Full-text search in title and description", {"type": "string", "maxLength": 200}),
+    _param(
+        "q",
+        "Full-text search in title and description, and their approved translations",
+        {"type": "string", "maxLength": 200},
+    ),
     _param("edition", "Edition year", {"type": "integer", "minimum": 1977, "maximum": 2100}),
     _param(
         "country", "ISO 3166-1 alpha-2 country code", {"type": "string", "pattern": "^[A-Z]{2}$"}
@@ -80,6 +84,18 @@ ACTIVITY_SCHEMA = {
         "is_free": {"type": "boolean"},
         "booking_url": {"type": ["string", "null"], "format": "uri"},
         "accessibility_notes": {"type": "string"},
+        "translations": {
+            "type": "object",
+            "description": "Approved translations, keyed by BCP 47 language code",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    "description": {"type": "string"},
+                    "accessibility_notes": {"type": "string"},
+                },
+            },
+        },
     },
 }
 

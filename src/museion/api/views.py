@@ -16,6 +16,7 @@ MAX_PAGE_SIZE = 100
 
 
 def activity_json(activity) -> dict:
+    """One activity; its translations come from queries.with_approved_translations."""
     return {
         "id": activity.pk,
         "url": settings.SITE_URL + activity.get_absolute_url(),
@@ -43,6 +44,14 @@ def activity_json(activity) -> dict:
         "is_free": activity.is_free,
         "booking_url": activity.booking_url or None,
         "accessibility_notes": activity.accessibility_notes,
+        "translations": {
+            t.language: {
+                "title": t.title,
+                "description": t.description,
+                "accessibility_notes": t.accessibility_notes,
+            }
+            for t in activity.approved_translations
+        },
     }
 
 
@@ -61,7 +70,8 @@ def activities(request):
         return json_error("page_size must be a whole number")
     if not 1 <= size <= MAX_PAGE_SIZE:
         return json_error(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
-    paginator = queries.public_paginator(form, form.filter(public_activities()), size)
+    queryset = queries.with_approved_translations(form.filter(public_activities()))
+    paginator = queries.public_paginator(form, queryset, size)
     try:
         page = paginator.page(number)
     except EmptyPage:
@@ -87,7 +97,8 @@ def activities(request):
 
 @require_GET
 def activity(request, pk: int):
-    item = public_activities().select_related("museum", "edition").filter(pk=pk).first()
+    found = public_activities().select_related("museum", "edition").filter(pk=pk)
+    item = queries.with_approved_translations(found).first()
     if item is None:
         return json_error("no published activity with this id", 404)
     return JsonResponse(activity_json(item))

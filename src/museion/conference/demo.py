@@ -134,16 +134,17 @@ def load_conference_demo() -> Conference | None:
             order=order,
             **window,
         )
-    TicketCategory.objects.create(
-        conference=conference,
-        name="Day pass",
-        access=Access.ONSITE_ONLY,
-        is_day_pass=True,
-        price=Decimal("120"),
-        capacity=300,
-        order=9,
-        **window,
-    )
+    for n, day in enumerate(days[1:3]):
+        TicketCategory.objects.create(
+            conference=conference,
+            name=f"Day pass, {day.date:%d %B}",
+            access=Access.ONSITE_ONLY,
+            day=day,
+            price=Decimal("120"),
+            capacity=300,
+            order=9 + n,
+            **window,
+        )
     DiscountCode.objects.create(
         conference=conference,
         code="DELEGATE-DEMO",

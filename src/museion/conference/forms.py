@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .models import Conference, Day, TicketCategory
+from .models import Conference, TicketCategory
 
 PROOF_MAX_BYTES = 5 * 1024 * 1024
 PROOF_SIGNATURES = {
@@ -41,12 +41,6 @@ class RegistrationForm(forms.Form):
             "required": _("Choose a ticket."),
         },
     )
-    day = forms.ModelChoiceField(
-        label=_("Day (day pass only)"),
-        queryset=Day.objects.none(),
-        required=False,
-        error_messages={"invalid_choice": _("Choose one of the conference days.")},
-    )
     name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     affiliation = forms.CharField(
@@ -79,18 +73,25 @@ class RegistrationForm(forms.Form):
         ),
         error_messages={"required": _("Please accept the privacy notice to register.")},
     )
-    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    # Marks one filled-in form, so that sending it twice registers once. A missing or garbled
+    # value (the field is hidden: only tampering garbles it) just means "a new submission".
+    submission_id = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, conference: Conference, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_id", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.conference = conference
         self.fields["category"].queryset = TicketCategory.objects.filter(conference=conference)
-        self.fields["day"].queryset = Day.objects.filter(conference=conference)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["affiliation"].widget.attrs["autocomplete"] = "organization"
         self.fields["country"].widget.attrs["autocomplete"] = "country"
+
+    def clean_submission_id(self) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(self.cleaned_data.get("submission_id") or "")
+        except ValueError:
+            return None
 
     def clean_proof(self):
         upload = self.cleaned_data.get("proof")

@@ -10,9 +10,11 @@ from datetime import datetime, time
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, vUri
 
 from .models import Conference, Registration, Session
+from .services.participation import can_join_online
 
 PRODID = "-//Museion//General Conference//EN"
 
@@ -47,7 +49,7 @@ def _event(session: Session, *, stamp, participant: Registration | None) -> Even
     event.add("dtend", session.ends_at.astimezone(zone))
     event.add("summary", session.title)
     description = [session.abstract, url]
-    if participant is not None and session.has_remote_access:
+    if participant is not None and can_join_online(participant, session):
         description.append(
             settings.SITE_URL
             + reverse("conference:join", kwargs={"token": participant.token, "pk": session.pk})
@@ -60,7 +62,7 @@ def _event(session: Session, *, stamp, participant: Registration | None) -> Even
         "location",
         ", ".join(p for p in [place, conference.venue, conference.city] if p)
         if session.attendance_mode != "online"
-        else "Online",
+        else gettext("Online"),
     )
     event.add("categories", [session.get_type_display()])
     event.add("last-modified", session.updated_at)

@@ -3,7 +3,7 @@
 The version lives in the database, so every process (and every cache) sees the change at once.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -50,6 +50,20 @@ def _speaker_changed(sender, instance, raw=False, **kwargs):
 def _committee_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         bump(Session.objects.filter(organisers=instance).values_list("conference_id", flat=True))
+
+
+@receiver(pre_delete, sender=Committee)
+def _committee_deleted(sender, instance, **kwargs):
+    # Before the delete: afterwards the committee's sessions can no longer be found.
+    bump(Session.objects.filter(organisers=instance).values_list("conference_id", flat=True))
+
+
+@receiver(post_save, sender=Conference)
+def _conference_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw and not created:
+        from .services.programme import follow_conference_timezone
+
+        follow_conference_timezone(instance)
 
 
 @receiver(m2m_changed, sender=Session.organisers.through)

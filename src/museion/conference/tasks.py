@@ -60,7 +60,7 @@ def send_registration_email(registration_id: int, kind: str) -> None:
     if kind not in KINDS:
         return
     registration = (
-        Registration.objects.select_related("conference", "category")
+        Registration.objects.select_related("conference", "category__day")
         .filter(pk=registration_id)
         .first()
     )

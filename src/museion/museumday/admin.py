@@ -12,7 +12,15 @@ class TransitionInline(admin.TabularInline):
     model = Transition
     extra = 0
     can_delete = False
-    readonly_fields = ["action", "from_status", "to_status", "actor", "reason", "created_at"]
+    readonly_fields = [
+        "action",
+        "language",
+        "from_status",
+        "to_status",
+        "actor",
+        "reason",
+        "created_at",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return False

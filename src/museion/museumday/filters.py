@@ -17,7 +17,7 @@ from museion.core.validators import language_choices
 from .models import Activity, Category, Status
 from .widgets import FastSelect
 
-SEARCH_FIELDS = ["title", "description"]
+SEARCH_FIELDS = ["title", "description", "translations_text"]
 FILTER_KEYS = [
     "edition",
     "country",

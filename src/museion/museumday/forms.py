@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from museion.core.forms import https_urls
 from museion.core.validators import language_choices, timezone_names
 
-from .models import Activity, Edition
+from .models import Activity, ActivityTranslation, Edition, language_name
 from .services import EDITABLE_FIELDS
+from .translations import canonical_language
 
 # What editors type: the activity's fields, with local times instead of the stored UTC ones.
 FORM_FIELDS = [f for f in EDITABLE_FIELDS if f not in ("starts_at", "ends_at")]
@@ -113,3 +114,42 @@ class RejectForm(forms.Form):
         max_length=2000,
         error_messages={"required": _("Tell the editor why, so they can fix it.")},
     )
+
+
+class TranslationForm(forms.ModelForm):
+    """One activity in another language; the activity's own language is not offered."""
+
+    # Shown on the activity's own form page: prefixed field names keep the ids unique.
+    prefix = "translation"
+    language = forms.ChoiceField(label=_("Language"))
+
+    class Meta:
+        model = ActivityTranslation
+        fields = ["language", "title", "description", "accessibility_notes"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        own = activity.language.lower()
+        self.fields["language"].choices = [
+            ("", _("Choose a language")),
+            *(
+                (canonical_language(code), name)
+                for code, name in language_choices()
+                if code.lower() != own
+            ),
+        ]
+        if self.instance.pk:
+            # The language names the translation; to change it, add another one.
+            self.fields["language"].disabled = True
+            self.fields["language"].choices = [
+                (self.instance.language, language_name(self.instance.language))
+            ]
+            self.initial.update(self.instance.moderated_text)
+
+    def _post_clean(self):
+        # Validation of the whole translation happens in the service (same rules for every caller).
+        pass

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from museion.core.models import AttendanceMode, Place, TimeSpan
@@ -14,6 +14,22 @@ from museion.core.validators import validate_language
 from museion.network.models import Museum
 
 DESCRIPTION_MAX_LENGTH = 10_000
+TITLE_MAX_LENGTH = 200
+ACCESSIBILITY_MAX_LENGTH = 2000
+
+
+def primary_subtag(language: str) -> str:
+    return (language or "").split("-")[0].lower()
+
+
+def language_name(code: str) -> str:
+    """The language's own name ("español"), for links readers of that language recognise."""
+    for candidate in (code.lower(), primary_subtag(code)):
+        try:
+            return get_language_info(candidate)["name_local"]
+        except KeyError:
+            continue
+    return code
 
 
 def local_start_date(starts_at, timezone: str):
@@ -78,7 +94,7 @@ class Activity(TimeSpan, Place):
     museum = models.ForeignKey(
         Museum, on_delete=models.CASCADE, related_name="activities", verbose_name=_("museum")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     description = models.TextField(
         _("description"),
         max_length=DESCRIPTION_MAX_LENGTH,
@@ -94,7 +110,10 @@ class Activity(TimeSpan, Place):
     )
     online_url = models.URLField(_("online URL"), max_length=500, blank=True)
     accessibility_notes = models.TextField(
-        _("accessibility notes"), max_length=2000, blank=True, validators=[MaxLengthValidator(2000)]
+        _("accessibility notes"),
+        max_length=ACCESSIBILITY_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(ACCESSIBILITY_MAX_LENGTH)],
     )
     is_free = models.BooleanField(_("free of charge"), default=True)
     booking_url = models.URLField(_("booking URL"), max_length=500, blank=True)
@@ -114,6 +133,10 @@ class Activity(TimeSpan, Place):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept by museumday.translations, so full-text search finds an activity in any language.
+    translations_text = models.TextField(
+        _("approved translations (for search)"), blank=True, default="", editable=False
+    )
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -158,6 +181,17 @@ class Activity(TimeSpan, Place):
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    @property
+    def for_reader(self):
+        """The translation into the reader's language that a list prefetched, else the activity.
+
+        Both have title, description, accessibility_notes and language.
+        """
+        found = getattr(self, "reader_translations", None)
+        if found and primary_subtag(found[0].language) != primary_subtag(self.language):
+            return found[0]
+        return self
+
 
 class RevisionStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting moderation")
@@ -193,6 +227,83 @@ class ActivityRevision(models.Model):
         return f"{self.activity_id}: {self.status}"
 
 
+class TranslationStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ActivityTranslation(models.Model):
+    """An activity in another language. Only approved ones are public.
+
+    An edit of an approved translation of a published activity waits in `proposal`; the approved
+    text stays public until a moderator decides.
+    """
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="translations", verbose_name=_("activity")
+    )
+    language = models.CharField(_("language"), max_length=16, validators=[validate_language])
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
+    accessibility_notes = models.TextField(
+        _("accessibility notes"),
+        max_length=ACCESSIBILITY_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(ACCESSIBILITY_MAX_LENGTH)],
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.PENDING,
+    )
+    proposal = models.JSONField(_("proposed edit"), null=True, blank=True)
+    reason = models.TextField(_("reason for rejection"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("activity translation")
+        verbose_name_plural = _("activity translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "language"], name="one_translation_per_language"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "activity"], name="translation_status")]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} [{self.language}]: {self.title}"
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def awaits_moderation(self) -> bool:
+        return self.status == TranslationStatus.PENDING or self.proposal is not None
+
+    @property
+    def moderated_text(self) -> dict[str, str]:
+        """The text a moderator decides on: the proposed edit, else the translation itself."""
+        if self.proposal is not None:
+            return self.proposal
+        return {
+            "title": self.title,
+            "description": self.description,
+            "accessibility_notes": self.accessibility_notes,
+        }
+
+
 class Transition(models.Model):
     """Every workflow step: who moved which activity from what to what, when and why."""
 
@@ -204,6 +315,8 @@ class Transition(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(blank=True)
+    # The translation a step concerns (translate, approve_translation, …), else empty.
+    language = models.CharField(max_length=16, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,11 +1,13 @@
 """Reads used by several views: public listings, counters, an edition's numbers."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch, Q
+from django.utils.translation import get_language
 
 from .filters import public_activities
-from .models import Activity, Edition
+from .models import Activity, ActivityTranslation, Edition, TranslationStatus, primary_subtag
 
 PAGE_SIZE = 20
 COUNTERS_TTL = 300
@@ -20,6 +22,53 @@ def current_edition() -> Edition | None:
 
 def listing(queryset):
     return queryset.select_related("museum", "edition").order_by("starts_at", "id")
+
+
+def reader_language() -> str:
+    """The primary subtag of the interface language the page is rendered in ("fr", "es")."""
+    return primary_subtag(get_language() or settings.LANGUAGE_CODE)
+
+
+def approved_translations():
+    return ActivityTranslation.objects.filter(status=TranslationStatus.APPROVED)
+
+
+def with_reader_translation(queryset):
+    """Prefetch, in one query, each activity's approved translation into the reader's language.
+
+    `activity.for_reader` then gives the translation, or the activity itself.
+    "es" also matches "es-MX"; ordered by language, the exact "es" comes first.
+    """
+    language = reader_language()
+    matching = approved_translations().filter(
+        Q(language=language) | Q(language__startswith=f"{language}-")
+    )
+    return queryset.prefetch_related(
+        Prefetch(
+            "translations", queryset=matching.order_by("language"), to_attr="reader_translations"
+        )
+    )
+
+
+def with_approved_translations(queryset):
+    """Prefetch every approved translation as `activity.approved_translations` (one query)."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=approved_translations().order_by("language"),
+            to_attr="approved_translations",
+        )
+    )
+
+
+def translations_awaiting_moderation(museums):
+    """New translations of published activities, and edits of approved ones, oldest first."""
+    return (
+        ActivityTranslation.objects.filter(activity__museum__in=museums)
+        .filter(Q(status=TranslationStatus.PENDING) | Q(proposal__isnull=False))
+        .select_related("activity__museum")
+        .order_by("updated_at")
+    )
 
 
 def public_paginator(form, queryset, per_page: int) -> Paginator:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_editor, views_reports
+from . import views, views_editor, views_reports, views_translations
 
 app_name = "museumday"
 
@@ -19,7 +19,27 @@ urlpatterns = [
     path("my/<slug:museum_slug>/new/", views_editor.activity_create, name="create"),
     path("my/activities/<int:pk>/edit/", views_editor.activity_edit, name="edit"),
     path("my/activities/<int:pk>/submit/", views_editor.activity_submit, name="submit"),
+    path(
+        "my/activities/<int:pk>/translations/add/",
+        views_translations.translation_edit,
+        name="translation_add",
+    ),
+    path(
+        "my/activities/<int:pk>/translations/<str:language>/",
+        views_translations.translation_edit,
+        name="translation_edit",
+    ),
+    path(
+        "my/activities/<int:pk>/translations/<str:language>/delete/",
+        views_translations.translation_delete,
+        name="translation_delete",
+    ),
     path("moderation/", views_editor.moderation_queue, name="moderation"),
     path("moderation/activities/<int:pk>/", views_editor.moderate_activity, name="moderate"),
     path("moderation/edits/<int:pk>/", views_editor.moderate_revision, name="moderate_revision"),
+    path(
+        "moderation/translations/<int:pk>/",
+        views_translations.moderate_translation,
+        name="moderate_translation",
+    ),
 ]

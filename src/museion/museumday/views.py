@@ -23,7 +23,7 @@ from .filters import ActivitySearchForm, public_activities
 from .ical import activities_calendar
 from .jsonld import event_jsonld
 from .mapdata import MAX_ZOOM, cell_degrees, clustered_features, snap_to_cells
-from .models import Activity, Edition
+from .models import Activity, Edition, language_name, primary_subtag
 
 ICAL_LIMIT = 1000
 EMBED_VIEWS = ("list", "map", "both")
@@ -74,7 +74,8 @@ def _list_context(request, *, embed: bool = False):
         return context, 400
     try:
         number = parse_page(request.GET.get("page"))
-        page = queries.public_paginator(form, queryset, queries.PAGE_SIZE).page(number)
+        listed = queries.with_reader_translation(queryset)
+        page = queries.public_paginator(form, listed, queries.PAGE_SIZE).page(number)
     except ValueError as error:
         context["page_error"] = str(error)
         return context, 400
@@ -118,11 +119,38 @@ def activity_detail(request, pk: int):
         or can_moderate_museum(request.user, activity.museum)
     ):
         raise Http404(_("No such activity."))
+    translations = list(queries.approved_translations().filter(activity=activity))
+    shown = shown_version(activity, translations, request.GET.get("lang"))
+    versions = [activity, *translations]
     return render(
         request,
         "museumday/activity_detail.html",
-        {"activity": activity, "jsonld": event_jsonld(activity, request)},
+        {
+            "activity": activity,
+            "shown": shown,
+            "versions": [
+                {"language": v.language, "name": language_name(v.language), "current": v is shown}
+                for v in versions
+            ]
+            if translations
+            else [],
+            "jsonld": event_jsonld(activity, request),
+        },
     )
+
+
+def shown_version(activity, translations, requested: str | None):
+    """The translation asked for with ?lang=, else the one in the reader's language, else the
+    activity itself (also for an unknown ?lang=)."""
+    if requested:
+        wanted = requested.strip().lower()
+        return next((t for t in translations if t.language.lower() == wanted), activity)
+    reader = queries.reader_language()
+    if primary_subtag(activity.language) == reader:
+        return activity
+    matching = [t for t in translations if primary_subtag(t.language) == reader]
+    exact = [t for t in matching if t.language.lower() == reader]
+    return (exact or matching or [activity])[0]
 
 
 @require_GET

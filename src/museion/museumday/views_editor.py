@@ -16,8 +16,8 @@ from museion.network.permissions import (
     moderated_museums_q,
 )
 
-from . import services
-from .forms import ActivityForm, RejectForm
+from . import queries, services
+from .forms import ActivityForm, RejectForm, TranslationForm
 from .models import Activity, ActivityRevision, Edition, RevisionStatus, Status
 
 
@@ -126,7 +126,13 @@ def activity_edit(request, pk: int):
     return render(
         request,
         "museumday/activity_form.html",
-        {"form": form, "museum": activity.museum, "activity": activity},
+        {
+            "form": form,
+            "museum": activity.museum,
+            "activity": activity,
+            "translations": activity.translations.all(),
+            "translation_form": TranslationForm(activity=activity),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -167,7 +173,12 @@ def moderation_queue(request):
     return render(
         request,
         "museumday/moderation.html",
-        {"submitted": submitted, "revisions": revisions, "reject_form": RejectForm()},
+        {
+            "submitted": submitted,
+            "revisions": revisions,
+            "translations": queries.translations_awaiting_moderation(museums)[:100],
+            "reject_form": RejectForm(),
+        },
     )
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Committee, Museum
+from .models import Committee, Membership, Museum
 
 
 @admin.register(Committee)
@@ -21,3 +21,12 @@ class MuseumAdmin(admin.ModelAdmin):
     filter_horizontal = ["committees"]
     list_select_related = True
     show_full_result_count = False
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["number", "email", "museum", "committee", "valid_from", "valid_until"]
+    list_filter = ["valid_until"]
+    search_fields = ["number", "email"]
+    autocomplete_fields = ["museum", "committee"]
+    list_select_related = ["museum", "committee"]

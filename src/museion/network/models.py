@@ -125,3 +125,53 @@ class Museum(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("network:museum", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    """A person's membership of a museum or a committee of the network, valid for a period.
+
+    Other apps ask `services.active_membership` whether someone is a member on a given day
+    (the General Conference's member rate does).
+    """
+
+    number = models.CharField(_("membership number"), max_length=40, unique=True)
+    email = models.EmailField(_("e-mail"), db_index=True)
+    museum = models.ForeignKey(
+        Museum,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("museum"),
+    )
+    committee = models.ForeignKey(
+        Committee,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("committee"),
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(museum__isnull=True, committee__isnull=False)
+                | models.Q(museum__isnull=False, committee__isnull=True),
+                name="membership_of_museum_or_committee",
+                violation_error_message=_("A membership is of a museum or of a committee."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")),
+                name="membership_valid_period",
+                violation_error_message=_("The membership must end after it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number

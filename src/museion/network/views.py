@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from museion.museumday.filters import public_activities
+from museion.museumday.queries import with_reader_translation
 
 from .models import Museum
 
@@ -60,12 +61,9 @@ def museum_list(request):
 @require_GET
 def museum_detail(request, slug: str):
     museum = get_object_or_404(Museum, slug=slug)
-    activities = (
-        public_activities()
-        .filter(museum=museum)
-        .select_related("edition")
-        .order_by("-starts_at")[:100]
-    )
+    activities = with_reader_translation(
+        public_activities().filter(museum=museum).select_related("edition").order_by("-starts_at")
+    )[:100]
     return render(
         request,
         "network/museum_detail.html",

@@ -4,16 +4,16 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from museion.core.validators import validate_language
 
 from . import queries
-from .markdown import hashtag_slug
-from .models import Hashtag, Post
+from .markdown import absolute_links, hashtag_slug
+from .models import Post
 
 
 def absolute(path: str) -> str:
@@ -62,7 +62,8 @@ class PostFeed(Feed):
         return item.title
 
     def item_description(self, item: Post):
-        return item.summary or None
+        # Atom <summary type="html">: the plain-text summary, escaped as HTML.
+        return escape(item.summary) if item.summary else None
 
     def item_link(self, item: Post):
         return absolute(item.get_absolute_url())
@@ -87,7 +88,7 @@ class PostFeed(Feed):
         return [f"#{tag.name}" for tag in item.hashtags.all()]
 
     def item_extra_kwargs(self, item: Post):
-        return {"content": item.body_html, "entry_language": item.language}
+        return {"content": absolute_links(item.body_html), "entry_language": item.language}
 
 
 class LanguageFeed(PostFeed):
@@ -118,7 +119,10 @@ class LanguageFeed(PostFeed):
 
 class HashtagFeed(PostFeed):
     def get_object(self, request, tag: str):
-        return get_object_or_404(Hashtag, slug=hashtag_slug(tag))
+        hashtag = queries.public_hashtag(hashtag_slug(tag))
+        if hashtag is None:
+            raise Http404(_("No such hashtag."))
+        return hashtag
 
     def kind(self, obj) -> str:
         return f"news/tag/{obj.slug}"
@@ -133,4 +137,4 @@ class HashtagFeed(PostFeed):
         return _("Museion news: #%(tag)s") % {"tag": obj.name}
 
     def items(self, obj):
-        return queries.tagged(obj.slug)[: queries.FEED_SIZE]
+        return queries.tagged(obj.slug).prefetch_related("hashtags")[: queries.FEED_SIZE]

@@ -1,7 +1,9 @@
 """The home page: the headline Museum Day edition, the next conference, the latest stories.
 
-Everything but the form is read once per language and content version and kept in the cache;
-any change to a post, page, edition or newsletter list bumps the version (see signals.py).
+Everything is read once per language and content version and kept in the cache, so a warm home
+page costs no query at all; any change to a post, page, edition, activity, conference, session
+or newsletter list bumps the version (see signals.py). The entry also expires when the next
+scheduled post goes live, and after HOME_TTL at most (changes made without signals).
 """
 
 from datetime import timedelta
@@ -11,6 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from museion.museumday import queries as museumday_queries
+from museion.newsletter.forms import public_lists
 
 from . import queries
 from .cache import content_version
@@ -53,6 +56,8 @@ def home_data(language: str) -> dict:
     conference, sessions = upcoming_conference(now)
     data = {
         "edition": edition,
+        "numbers": museumday_queries.participation(edition) if edition else None,
+        "lists": list(public_lists()),
         "stories": [queries.shown(post) for post in queries.stories(language)[:LATEST]],
         "conference": conference,
         "sessions": sessions,

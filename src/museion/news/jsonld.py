@@ -6,7 +6,8 @@ from .models import Post
 
 
 def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
+    """Site paths get the site's address; a storage URL that is already absolute is kept."""
+    return path if path.startswith(("https://", "http://")) else settings.SITE_URL + path
 
 
 def summary_of(post: Post) -> str:
@@ -51,9 +52,9 @@ def news_article(post: Post, versions: list[Post]) -> dict:
     ]  # fmt: skip
     if citations:
         data["citation"] = citations
-    if post.translation_of_id:
+    if post.translation_of_id and post.translation_of.is_published:
         data["translationOfWork"] = {"@id": _absolute(post.translation_of.get_absolute_url())}
-    elif versions:
+    elif not post.translation_of_id and versions:
         data["workTranslation"] = [{"@id": _absolute(v.get_absolute_url())} for v in versions]
     return data
 

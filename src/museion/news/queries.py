@@ -1,9 +1,10 @@
 """Reads shared by pages and feeds: published stories, in the reader's language when we have it."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
-from .models import Post
+from .models import Hashtag, Post, RelatedItem
 
 PAGE_SIZE = 10
 FEED_SIZE = 30
@@ -52,18 +53,58 @@ def tagged(tag_slug: str) -> QuerySet:
         Post.objects.published()
         .filter(hashtags__slug=tag_slug)
         .select_related("author")
-        .prefetch_related("hashtags")
         .order_by("-publish_at", "-id")
     )
+
+
+def public_hashtag(tag_slug: str) -> Hashtag | None:
+    """The hashtag, when at least one published post carries it: a tag written only in drafts
+    or scheduled posts must not give them away."""
+    carried = Post.objects.published().filter(hashtags=OuterRef("pk"))
+    return Hashtag.objects.filter(Exists(carried), slug=tag_slug).first()
 
 
 def post_page(pk: int) -> Post | None:
     return (
         Post.objects.select_related("author", "translation_of")
-        .prefetch_related("sources", "hashtags", "related_items__target")
+        .prefetch_related("sources", "hashtags")
         .filter(pk=pk)
         .first()
     )
+
+
+def _linked(post: Post, app_label: str, model: str) -> QuerySet:
+    return RelatedItem.objects.filter(
+        post=post, content_type__app_label=app_label, content_type__model=model
+    ).values("object_id")
+
+
+def related(post: Post) -> list:
+    """The published activities and sessions the post is about: one query for each kind.
+
+    An activity that is not (or no longer) published, or a session that is hidden or belongs
+    to an unpublished conference, is never linked.
+    """
+    from museion.museumday.filters import public_activities
+
+    found = list(
+        public_activities()
+        .filter(pk__in=_linked(post, "museumday", "activity"))
+        .order_by("starts_at", "id")
+    )
+    if apps.is_installed("museion.conference"):
+        from museion.conference.models import Session
+
+        found += (
+            Session.objects.filter(
+                pk__in=_linked(post, "conference", "session"),
+                is_published=True,
+                conference__is_published=True,
+            )
+            .select_related("conference")
+            .order_by("starts_at", "id")
+        )
+    return found
 
 
 def versions(post: Post) -> list[Post]:

@@ -1,10 +1,13 @@
-"""Whatever changes a post, a page or the headline content invalidates the cached pages."""
+"""Whatever changes a post, a page or the headline content invalidates the cached pages.
+
+Activities count too: the home page shows how many museums and activities take part.
+"""
 
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from museion.museumday.models import Edition
+from museion.museumday.models import Activity, Edition
 
 from .cache import bump_content_version
 from .models import Page, Post, RelatedItem, Source
@@ -16,7 +19,7 @@ def _bump_after_commit(**_ignored) -> None:
     bump_content_version()
 
 
-for model in (Post, Source, RelatedItem, Page, Edition):
+for model in (Post, Source, RelatedItem, Page, Edition, Activity):
     post_save.connect(_bump_after_commit, sender=model, dispatch_uid=f"news-bump-{model.__name__}")
     post_delete.connect(_bump_after_commit, sender=model, dispatch_uid=f"news-del-{model.__name__}")
 if apps.is_installed("museion.conference"):

@@ -2,17 +2,15 @@
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-
-from museion.museumday import queries as museumday_queries
 
 from . import queries
 from .home import home_data
 from .jsonld import news_article, open_graph, summary_of
 from .markdown import hashtag_slug
-from .models import Hashtag, Page
+from .models import Page
 
 
 def _page_of(request, queryset, template: str, context: dict):
@@ -41,12 +39,7 @@ def home(request):
 
     language = queries.reader_language()
     data = home_data(language)
-    edition = data["edition"]
-    context = {
-        **data,
-        "numbers": museumday_queries.participation(edition) if edition else None,
-        "subscribe_form": SubscribeForm(language=language),
-    }
+    context = {**data, "subscribe_form": SubscribeForm(language=language, lists=data["lists"])}
     return render(request, "news/home.html", context)
 
 
@@ -69,18 +62,16 @@ def post_detail(request, pk: int, slug: str):
         "jsonld": news_article(post, versions),
         "open_graph": open_graph(post),
         "description": summary_of(post),
-        "related": [
-            item.target
-            for item in post.related_items.all()
-            if item.target is not None and getattr(item.target, "is_published", True)
-        ],
+        "related": queries.related(post),
     }
     return render(request, "news/post_detail.html", context)
 
 
 @require_GET
 def hashtag_detail(request, tag: str):
-    hashtag = get_object_or_404(Hashtag, slug=hashtag_slug(tag))
+    hashtag = queries.public_hashtag(hashtag_slug(tag))
+    if hashtag is None:
+        raise Http404(_("No such hashtag."))
     if tag != hashtag.slug:
         return redirect(hashtag, permanent=True)
     return _page_of(

@@ -1,14 +1,15 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import sending
-from .compose import compose
+from .compose import check_template, compose
 from .exporter import export_response
 from .models import (
     Campaign,
@@ -16,6 +17,7 @@ from .models import (
     CampaignTemplate,
     Consent,
     Delivery,
+    DeliveryStatus,
     MailingList,
     Subscriber,
     Subscription,
@@ -71,13 +73,55 @@ class ConsentAdmin(admin.ModelAdmin):
         return False
 
 
+class CampaignTemplateForm(forms.ModelForm):
+    class Meta:
+        model = CampaignTemplate
+        fields = ["name", "html", "text"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("html") is not None and data.get("text") is not None:
+            try:
+                check_template(html=data["html"], text=data["text"])
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    self.add_error(field, problems)
+        return data
+
+
 @admin.register(CampaignTemplate)
 class CampaignTemplateAdmin(admin.ModelAdmin):
+    form = CampaignTemplateForm
     list_display = ["name"]
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = [
+            "subject",
+            "language",
+            "lists",
+            "template",
+            "body",
+            "latest_posts",
+            "rate_per_second",
+            "batch_size",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        lists = data.get("lists")
+        if lists is not None and data.get("language"):
+            problems = sending.check_lists(Campaign(language=data["language"]), list(lists))
+            if problems:
+                self.add_error("lists", problems)
+        return data
 
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
+    form = CampaignForm
     list_display = ["subject", "language", "status", "started_at", "finished_at"]
     list_filter = ["status", "language"]
     filter_horizontal = ["lists"]
@@ -95,7 +139,14 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def preview_view(self, request, pk: int):
         campaign = get_object_or_404(Campaign, pk=pk)
-        response = HttpResponse(compose(campaign).html)
+        if not self.has_view_permission(request, campaign):
+            raise PermissionDenied
+        try:
+            html = compose(campaign).html
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("admin:newsletter_campaign_change", campaign.pk)
+        response = HttpResponse(html)
         # The preview shows the e-mail as it is; nothing in it may run.
         response["Content-Security-Policy"] = (
             "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'"
@@ -114,7 +165,9 @@ class CampaignAdmin(admin.ModelAdmin):
         if not obj.pk:
             return "-"
         counts = sending.progress(obj)
-        return ", ".join(f"{status}: {count}" for status, count in counts.items())
+        return ", ".join(
+            f"{DeliveryStatus(status).label}: {count}" for status, count in counts.items()
+        )
 
     def _each(self, request, queryset, action, done: str):
         for campaign in queryset:

@@ -33,24 +33,31 @@ class SubscribeForm(forms.Form):
             "invalid_pk_value": _("“%(pk)s” is not a list. Choose among the lists shown."),
         },
     )
-    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "For the messages about your subscription. Each list is written in its own language."
+        ),
+    )
     consent = forms.BooleanField(
         required=True,
         error_messages={"required": _("We can only send the newsletter with your agreement.")},
     )
 
-    def __init__(self, *args, language: str = "en", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["lists"].queryset = public_lists()
+    def __init__(self, *args, language: str = "en", lists: list[MailingList] | None = None, **kw):
+        """`lists`: the public lists when the caller has them already (the cached home page);
+        they are then shown without a query. Submitted ids are always checked in the database."""
+        super().__init__(*args, **kw)
+        field = self.fields["lists"]
+        field.queryset = public_lists()
+        shown = list(field.queryset) if lists is None else lists
+        field.choices = [(m.pk, field.label_from_instance(m)) for m in shown]
         codes = {code for code, _name in settings.LANGUAGES}
         self.fields["language"].initial = language if language in codes else "en"
         self.fields["consent"].label = consent_text(language)
         if not self.is_bound:
-            self.fields["lists"].initial = [
-                mailing_list.pk
-                for mailing_list in self.fields["lists"].queryset
-                if mailing_list.language == language
-            ]
+            field.initial = [m.pk for m in shown if m.language == language]
 
     def clean_email(self) -> str:
         try:

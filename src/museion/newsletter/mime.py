@@ -33,6 +33,8 @@ def build_message(
         "List-Unsubscribe": f"<{unsubscribe}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+    if composed.list_id:
+        headers["List-Id"] = composed.list_id
     if message_id:
         headers["Message-ID"] = message_id
     message = EmailMultiAlternatives(composed.subject, text, to=[to], headers=headers)

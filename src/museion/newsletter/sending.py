@@ -25,12 +25,31 @@ from .services import normalise_email
 INTERRUPTED = "Interrupted while being sent; not sent again, so nobody receives it twice."
 
 
+def check_lists(campaign: Campaign, lists) -> list[str]:
+    """A campaign is written in one language: it goes only to lists in that language."""
+    if not lists:
+        return [_("Choose at least one list.")]
+    others = [mailing_list for mailing_list in lists if mailing_list.language != campaign.language]
+    if others:
+        return [
+            _(
+                "This campaign is in %(language)s; these lists are in another language: "
+                "%(lists)s. Write one campaign per language."
+            )
+            % {"language": campaign.language, "lists": ", ".join(str(m) for m in others)}
+        ]
+    return []
+
+
 def validate_campaign(campaign: Campaign) -> None:
     errors: dict[str, list] = {}
-    if not campaign.pk or not campaign.lists.exists():
-        errors["lists"] = [_("Choose at least one list.")]
+    lists_errors = check_lists(campaign, list(campaign.lists.all()) if campaign.pk else [])
+    if lists_errors:
+        errors["lists"] = lists_errors
     if not campaign.body.strip():
         errors["body"] = [_("The campaign has no text.")]
+    if campaign.batch_size < 1:
+        errors["batch_size"] = [_("A batch holds at least one message.")]
     if errors:
         raise ValidationError(errors)
 

@@ -140,8 +140,11 @@ def check_confirm_token(*, token: str) -> Subscriber:
 
 
 @transaction.atomic
-def confirm_subscription(*, token: str) -> ConfirmResult:
-    """Confirm the subscriptions a link names. Clicking twice is harmless."""
+def confirm_subscription(*, token: str, shown_consent: str = "") -> ConfirmResult:
+    """Confirm the subscriptions a link names. Clicking twice is harmless.
+
+    `shown_consent` is the consent text on the confirmation page; it becomes the record of a
+    subscription that has none yet (an imported address that never saw the form)."""
     subscriber, ids = read_token(token, CONFIRM_SALT, max_age=confirm_max_age())
     now = timezone.now()
     subscriptions = list(
@@ -155,9 +158,23 @@ def confirm_subscription(*, token: str) -> ConfirmResult:
         subscription.confirmed_at = now
         subscription.unsubscribed_at = None
         subscription.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
-    Consent.objects.filter(
+    waiting = Consent.objects.filter(
         subscription__in=newly, method=ConsentMethod.DOUBLE_OPT_IN, confirmed_at__isnull=True
-    ).update(confirmed_at=now)
+    )
+    recorded = set(waiting.values_list("subscription_id", flat=True))
+    waiting.update(confirmed_at=now)
+    Consent.objects.bulk_create(
+        Consent(
+            subscription=subscription,
+            text=shown_consent or consent_text(subscriber.language),
+            method=ConsentMethod.DOUBLE_OPT_IN,
+            given_at=now,
+            confirmed_at=now,
+            source="confirmation page",
+        )
+        for subscription in newly
+        if subscription.pk not in recorded
+    )
     if newly and subscriber.undeliverable:
         # They just opened a link sent to that mailbox: it works again.
         Subscriber.objects.filter(pk=subscriber.pk).update(

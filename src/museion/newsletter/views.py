@@ -65,9 +65,15 @@ def confirm(request, token: str):
             services.check_confirm_token(token=token)
         except InvalidLink as error:
             return _invalid(request, error)
-        return render(request, "newsletter/confirm.html", {"token": token})
+        return render(
+            request,
+            "newsletter/confirm.html",
+            {"token": token, "consent_text": services.consent_text(reader_language())},
+        )
     try:
-        result = services.confirm_subscription(token=token)
+        result = services.confirm_subscription(
+            token=token, shown_consent=services.consent_text(reader_language())
+        )
     except InvalidLink as error:
         return _invalid(request, error)
     return render(request, "newsletter/confirmed.html", {"result": result})

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .compose import Composed, compose
+from .compose import Composed, compose, list_id
 from .mime import CampaignSender, Links, message_id
 from .models import (
     Campaign,
@@ -88,7 +88,7 @@ def send_batch(*, campaign_id: int) -> dict:
     batch = list(
         Delivery.objects.filter(campaign=campaign, status=DeliveryStatus.QUEUED)
         .select_related("subscriber")
-        .order_by("id")[: campaign.batch_size]
+        .order_by("id")[: max(1, campaign.batch_size)]
     )
     if not batch:
         Campaign.objects.filter(pk=campaign.pk, status=CampaignStatus.SENDING).update(
@@ -137,8 +137,15 @@ def _describe(error: Exception) -> str:
 
 
 def compose_frozen(campaign: Campaign):
+    """The text frozen when sending started (a later edit of a post or template changes
+    nothing for the rest of the recipients)."""
     if campaign.html and campaign.text:
-        return Composed(subject=campaign.subject, html=campaign.html, text=campaign.text)
+        return Composed(
+            subject=campaign.subject,
+            html=campaign.html,
+            text=campaign.text,
+            list_id=list_id(campaign.lists.all()),
+        )
     return compose(campaign)
 
 

@@ -2,6 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxLengthValidator
 from django.db import models
 from django.urls import reverse
@@ -9,10 +10,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from museion.core.models import AttendanceMode, Place, TimeSpan
-from museion.core.validators import validate_timezone
+from museion.core.validators import validate_language, validate_timezone
 from museion.network.models import Committee
 
 ABSTRACT_MAX_LENGTH = 10_000
+
+
+def validate_language_list(value) -> None:
+    """A JSON list of BCP 47 codes, such as ["en", "fr"]."""
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        raise ValidationError(
+            _('Give a list of language codes, such as ["en", "fr"].'), code="languages"
+        )
+    for code in value:
+        validate_language(code)
 
 
 class Conference(Place):
@@ -182,12 +193,16 @@ class Session(TimeSpan):
         default=AttendanceMode.MIXED,
     )
     languages = models.JSONField(
-        _("languages"), default=list, help_text=_('BCP 47 codes spoken, e.g. ["en", "fr"].')
+        _("languages"),
+        default=list,
+        validators=[validate_language_list],
+        help_text=_('BCP 47 codes spoken, e.g. ["en", "fr"].'),
     )
     interpretation = models.JSONField(
         _("interpretation into"),
         default=list,
         blank=True,
+        validators=[validate_language_list],
         help_text=_('BCP 47 codes of simultaneous interpretation, e.g. ["es"].'),
     )
     abstract = models.TextField(
@@ -233,9 +248,12 @@ class Session(TimeSpan):
         return reverse("conference:session", kwargs={"slug": self.conference.slug, "pk": self.pk})
 
     def save(self, *args, **kwargs):
-        if not self.timezone:
-            self.timezone = self.conference.timezone
+        # A session is shown, grouped by day and filtered in its conference's timezone.
+        self.timezone = self.conference.timezone
         self.local_date = self.starts_at.astimezone(ZoneInfo(self.timezone)).date()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "timezone", "local_date"}
         super().save(*args, **kwargs)
 
     @property

@@ -4,13 +4,14 @@ import secrets
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from museion.network.models import Committee, Museum
+from museion.network.models import Committee, Membership
 
 from .programme import Conference, Day, Session
 from .storage import private_storage
@@ -45,7 +46,18 @@ class TicketCategory(models.Model):
     requirement = models.CharField(
         _("requirement"), max_length=10, choices=Requirement.choices, blank=True, default=""
     )
-    is_day_pass = models.BooleanField(_("day pass"), default=False)
+    day = models.ForeignKey(
+        Day,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="day_passes",
+        verbose_name=_("day pass for"),
+        help_text=_(
+            "Day passes only: the one day this ticket is valid on. Make one category per day, "
+            "each with its own capacity."
+        ),
+    )
     price = models.DecimalField(
         _("price (EUR)"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)]
     )
@@ -82,6 +94,19 @@ class TicketCategory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.conference}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.day_id and self.conference_id and self.day.conference_id != self.conference_id:
+            raise ValidationError({"day": _("Choose a day of this conference.")})
+
+    @property
+    def is_day_pass(self) -> bool:
+        return self.day_id is not None
+
+    def covers(self, local_date) -> bool:
+        """Whether the ticket is valid on this day of the conference (its own calendar)."""
+        return self.day_id is None or self.day.date == local_date
 
     @property
     def gives_online(self) -> bool:
@@ -159,30 +184,6 @@ class DiscountCode(models.Model):
         return max(reduced, Decimal(0)).quantize(Decimal("0.01"))
 
 
-class Membership(models.Model):
-    """A person's membership of a museum or a committee of the network, valid for a period."""
-
-    number = models.CharField(_("membership number"), max_length=40, unique=True)
-    email = models.EmailField(_("e-mail"))
-    museum = models.ForeignKey(Museum, null=True, blank=True, on_delete=models.CASCADE)
-    committee = models.ForeignKey(Committee, null=True, blank=True, on_delete=models.CASCADE)
-    valid_until = models.DateField(_("valid until"))
-
-    class Meta:
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(museum__isnull=True, committee__isnull=False)
-                | models.Q(museum__isnull=False, committee__isnull=True),
-                name="membership_of_museum_or_committee",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.number
-
-
 class Status(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     OFFERED = "offered", _("Seat offered")
@@ -211,7 +212,6 @@ class Registration(models.Model):
     category = models.ForeignKey(
         TicketCategory, on_delete=models.PROTECT, related_name="registrations"
     )
-    day = models.ForeignKey(Day, null=True, blank=True, on_delete=models.PROTECT)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
@@ -228,7 +228,12 @@ class Registration(models.Model):
         DiscountCode, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     membership = models.ForeignKey(
-        Membership, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Membership,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("membership"),
     )
     proof = models.FileField(
         _("student proof"), upload_to="proofs/%Y/", storage=private_storage, blank=True

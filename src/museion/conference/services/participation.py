@@ -4,12 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from museion.core.models import AttendanceMode
 
 from ..models import AgendaItem, Registration, Session, SessionAccess, Status, WorkshopSignup
 from ..models.registration import new_token
+from .notify import notify
 from .registration import capacity_guard_enabled
 
 
@@ -19,6 +21,8 @@ def can_join_online(registration: Registration | None, session: Session) -> bool
         return False
     if registration.conference_id != session.conference_id or not session.is_published:
         return False
+    if not registration.category.covers(session.local_date):
+        return False  # a day pass, for another day
     if session.attendance_mode == AttendanceMode.ONLINE:
         return registration.category.gives_online
     return session.attendance_mode == AttendanceMode.MIXED
@@ -35,7 +39,7 @@ def participant_by_token(token: str) -> Registration | None:
     if not token:
         return None
     return (
-        Registration.objects.select_related("conference", "category", "day")
+        Registration.objects.select_related("conference", "category__day")
         .filter(token=token)
         .first()
     )
@@ -45,7 +49,7 @@ def participant_by_feed_token(token: str) -> Registration | None:
     if not token:
         return None
     return (
-        Registration.objects.select_related("conference", "category")
+        Registration.objects.select_related("conference", "category__day")
         .filter(feed_token=token, status=Status.CONFIRMED)
         .first()
     )
@@ -57,6 +61,22 @@ def reset_access_link(*, registration: Registration) -> Registration:
     registration.token = new_token()
     registration.save(update_fields=["token", "updated_at"])
     return registration
+
+
+LINK_EMAIL = {
+    Status.CONFIRMED: "confirmed",
+    Status.PENDING: "received",
+    Status.WAITLISTED: "received",
+    Status.OFFERED: "offer",
+}
+
+
+def send_personal_link(*, registration: Registration) -> None:
+    """E-mail the participant their current personal link, e.g. after staff revoked the old one."""
+    kind = LINK_EMAIL.get(registration.status)
+    if kind is None:
+        raise ValidationError(_("This registration is not active."))
+    notify(registration, kind)
 
 
 @transaction.atomic
@@ -90,6 +110,8 @@ def sign_up(*, registration: Registration, session: Session) -> WorkshopSignup:
         )
     if session.signup_capacity is None or session.conference_id != registration.conference_id:
         raise ValidationError(_("This session takes no sign-up."))
+    if not registration.category.covers(session.local_date):
+        raise ValidationError(_("Your day pass is for another day."))
     if WorkshopSignup.objects.filter(registration=registration, session=session).exists():
         raise ValidationError(_("You have already signed up for this workshop."))
     try:
@@ -142,8 +164,8 @@ def check_in(*, staff, conference, code: str, now=None) -> tuple[str, Registrati
     now = now or timezone.now()
     code = (code or "").strip().upper()
     registration = (
-        Registration.objects.select_for_update()
-        .select_related("category")
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("category__day")
         .filter(conference=conference, checkin_code=code)
         .first()
     )
@@ -156,6 +178,11 @@ def check_in(*, staff, conference, code: str, now=None) -> tuple[str, Registrati
         )
     if not registration.category.gives_onsite:
         raise ValidationError(_("This registration is for online attendance only."))
+    if not registration.category.covers(now.astimezone(conference.zone).date()):
+        raise ValidationError(
+            _("This day pass is valid on %(date)s only.")
+            % {"date": date_format(registration.category.day.date, "DATE_FORMAT")}
+        )
     if registration.checked_in_at:
         return CheckIn.ALREADY, registration
     registration.checked_in_at = now

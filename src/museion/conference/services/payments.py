@@ -1,22 +1,24 @@
 """Payments (pending → paid → refunded, or pending → cancelled) and student proof checks.
 
-A provider is a small object with a `name`, `instructions(payment)` for the participant and,
-for online providers, a webhook that ends in `mark_paid`. The bank transfer provider needs a
-staff member to confirm that the money arrived.
+A provider (`PaymentProvider`) is a small object with a `name` and `instructions(payment)` for
+the participant; an online provider adds its own webhook view that calls `mark_paid`. The bank
+transfer provider needs a staff member to confirm that the money arrived. Providers are listed
+by name in `PROVIDERS`; `CONFERENCE_PAYMENT_PROVIDER` names the one new payments use.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from typing import Protocol
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Payment, PaymentStatus, ProofStatus, Registration, Status
+from ..models import HOLDS_SEAT, Payment, PaymentStatus, ProofStatus, Registration, Status
 from .notify import notify
-from .registration import release_discount
-from .waitlist import release_seat
+from .registration import release_discount, start_payment_clock
+from .waitlist import cancel_registration, release_seat
 
 TRANSITIONS = {
     PaymentStatus.PENDING: {PaymentStatus.PAID, PaymentStatus.CANCELLED},
@@ -30,6 +32,13 @@ TRANSITIONS = {
 class Instructions:
     title: str
     lines: list[str]
+
+
+class PaymentProvider(Protocol):
+    name: str
+
+    def instructions(self, payment: Payment) -> Instructions:
+        """What the participant is told to do to pay (shown on their page)."""
 
 
 class ManualProvider:
@@ -49,15 +58,15 @@ class ManualProvider:
         )
 
 
-PROVIDERS = {ManualProvider.name: ManualProvider()}
+PROVIDERS: dict[str, PaymentProvider] = {ManualProvider.name: ManualProvider()}
 
 
-def provider_for(registration: Registration):
-    return PROVIDERS["manual"]
+def provider_for(registration: Registration) -> PaymentProvider:
+    return provider_named(getattr(settings, "CONFERENCE_PAYMENT_PROVIDER", ManualProvider.name))
 
 
-def provider_named(name: str):
-    return PROVIDERS.get(name, PROVIDERS["manual"])
+def provider_named(name: str) -> PaymentProvider:
+    return PROVIDERS.get(name) or PROVIDERS[ManualProvider.name]
 
 
 def _move(payment: Payment, target: str) -> None:
@@ -98,7 +107,7 @@ def settle(registration: Registration) -> bool:
 def mark_paid(*, payment: Payment, by=None) -> Payment:
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("conference")
         .get(pk=payment.registration_id)
     )
@@ -121,10 +130,14 @@ def confirm_payment(*, staff, payment: Payment) -> Payment:
 
 @transaction.atomic
 def refund_payment(*, staff, payment: Payment) -> Payment:
+    """Money back: a registration that still holds its seat is cancelled (seat and access go)."""
     _require_staff(staff)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     payment.confirmed_by = staff
     _move(payment, PaymentStatus.REFUNDED)
+    registration = Registration.objects.get(pk=payment.registration_id)
+    if registration.status in HOLDS_SEAT:
+        cancel_registration(registration=registration)
     return payment
 
 
@@ -133,7 +146,7 @@ def approve_proof(*, staff, registration: Registration, now=None) -> Registratio
     _require_staff(staff)
     now = now or timezone.now()
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("conference")
         .get(pk=registration.pk)
     )
@@ -141,8 +154,7 @@ def approve_proof(*, staff, registration: Registration, now=None) -> Registratio
         raise ValidationError(_("There is no proof waiting for approval."))
     registration.proof_status = ProofStatus.APPROVED
     if registration.status == Status.PENDING and registration.price > 0:
-        hours = registration.conference.payment_window_hours
-        registration.payment_due_at = now + timedelta(hours=hours)
+        start_payment_clock(registration, now=now)
     registration.save(update_fields=["proof_status", "payment_due_at", "updated_at"])
     settle(registration)
     return registration

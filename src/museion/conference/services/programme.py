@@ -1,6 +1,7 @@
 """Programme rules: clash detection for rooms and people booked twice at the same time."""
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
@@ -80,6 +81,19 @@ def find_clashes(conference) -> list[Clash]:
             for speaker_id in sorted(people.get(first.pk, set()) & people.get(second.pk, set())):
                 found.append(Clash("speaker", names[speaker_id], first, second))
     return found
+
+
+def follow_conference_timezone(conference) -> int:
+    """The conference's timezone changed: its sessions (stored in UTC) move to its days."""
+    zone = ZoneInfo(conference.timezone)
+    stale = list(
+        Session.objects.filter(conference=conference).exclude(timezone=conference.timezone)
+    )
+    for session in stale:
+        session.timezone = conference.timezone
+        session.local_date = session.starts_at.astimezone(zone).date()
+    Session.objects.bulk_update(stale, ["timezone", "local_date"], batch_size=500)
+    return len(stale)
 
 
 def overlaps(a: Session, b: Session) -> bool:

@@ -20,13 +20,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from museion.network.models import Membership
+from museion.network.services import active_membership
+
 from ..models import (
     ACTIVE,
     HOLDS_SEAT,
     Conference,
-    Day,
     DiscountCode,
-    Membership,
     Payment,
     ProofStatus,
     Registration,
@@ -34,7 +35,7 @@ from ..models import (
     Status,
     TicketCategory,
 )
-from .notify import notify
+from .notify import notify, wake_housekeeping_at
 
 
 @dataclass
@@ -90,14 +91,10 @@ def _check_sale(conference: Conference, category: TicketCategory, now) -> None:
 
 
 def find_membership(*, number: str, email: str, today) -> Membership | None:
-    number = (number or "").strip()
-    if not number:
+    """The member rate needs the membership number too: an e-mail address alone is guessable."""
+    if not (number or "").strip():
         return None
-    return (
-        Membership.objects.filter(number__iexact=number, email__iexact=email.strip())
-        .filter(valid_until__gte=today)
-        .first()
-    )
+    return active_membership(email=email, number=number, on=today)
 
 
 def find_discount(*, conference: Conference, code: str, category: TicketCategory, now):
@@ -142,7 +139,6 @@ def validate_registration(
     conference: Conference,
     category: TicketCategory,
     applicant: Applicant,
-    day: Day | None,
     proof,
     membership_number: str,
     discount_code: str,
@@ -151,13 +147,10 @@ def validate_registration(
     """Everything that can be refused before the seat is taken; returns the price to pay."""
     _check_sale(conference, category, now)
     errors: dict[str, list[str]] = {}
-    if category.is_day_pass and (day is None or day.conference_id != conference.pk):
-        errors["day"] = [_("Choose the day of your day pass.")]
     membership = None
     if category.requirement == Requirement.MEMBER:
-        membership = find_membership(
-            number=membership_number, email=applicant.email, today=now.date()
-        )
+        today = now.astimezone(conference.zone).date()
+        membership = find_membership(number=membership_number, email=applicant.email, today=today)
         if membership is None:
             errors["membership_number"] = [
                 _(
@@ -181,7 +174,6 @@ def register_participant(
     conference: Conference,
     category: TicketCategory,
     applicant: Applicant,
-    day: Day | None = None,
     proof=None,
     membership_number: str = "",
     discount_code: str = "",
@@ -196,13 +188,16 @@ def register_participant(
     now = now or timezone.now()
     if submission_id:
         earlier = Registration.objects.filter(submission_id=submission_id).first()
-        if earlier is not None and earlier.email.lower() == applicant.email.lower():
-            return earlier
+        if earlier is not None:
+            if earlier.email.lower() == applicant.email.strip().lower():
+                return earlier
+            submission_id = None  # the form was sent again for someone else: a new registration
+    if category.requirement != Requirement.STUDENT:
+        proof = None  # only the student rate keeps a proof: nothing else is stored
     membership, discount, price = validate_registration(
         conference=conference,
         category=category,
         applicant=applicant,
-        day=day,
         proof=proof,
         membership_number=membership_number,
         discount_code=discount_code,
@@ -219,7 +214,6 @@ def register_participant(
                 conference=conference,
                 category=category,
                 applicant=applicant,
-                day=day if category.is_day_pass else None,
                 proof=proof,
                 membership=membership,
                 discount=discount,
@@ -229,12 +223,17 @@ def register_participant(
                 now=now,
             )
     except IntegrityError:
+        # Lost a race with an identical submission (double click) or the same e-mail address.
         if submission_id:
             earlier = Registration.objects.filter(submission_id=submission_id).first()
-            if earlier is not None and earlier.email.lower() == applicant.email.lower():
+            if earlier is not None and earlier.email.lower() == applicant.email.strip().lower():
                 return earlier
         if _email_taken(conference, applicant.email):
             raise ValidationError({"email": [already_registered_message()]}) from None
+        if submission_id:  # someone else sent the very same form at the same moment
+            raise ValidationError(
+                _("Nothing was registered. Please send the form again.")
+            ) from None
         raise
     return registration
 
@@ -257,7 +256,6 @@ def _create(
     conference,
     category,
     applicant,
-    day,
     proof,
     membership,
     discount,
@@ -270,7 +268,6 @@ def _create(
     registration = Registration(
         conference=conference,
         category=category,
-        day=day,
         name=applicant.name.strip(),
         email=applicant.email.strip().lower(),
         affiliation=applicant.affiliation.strip(),
@@ -308,8 +305,17 @@ def start_holding(registration: Registration, *, now) -> None:
         return
     registration.status = Status.PENDING
     if registration.price > 0 and not waiting_for_proof:
-        hours = registration.conference.payment_window_hours
-        registration.payment_due_at = now + timedelta(hours=hours)
+        start_payment_clock(registration, now=now)
+
+
+def start_payment_clock(registration: Registration, *, now) -> None:
+    """Unpaid after the conference's payment window, the seat goes: remind a day before."""
+    from .housekeeping import REMINDER_BEFORE
+
+    hours = registration.conference.payment_window_hours
+    registration.payment_due_at = now + timedelta(hours=hours)
+    reminder = registration.payment_due_at - REMINDER_BEFORE
+    wake_housekeeping_at(*([reminder] if reminder > now else []), registration.payment_due_at)
 
 
 def create_payment(registration: Registration) -> Payment:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Payment, PaymentStatus, Registration, Status, TicketCategory
-from .notify import notify
+from .notify import notify, wake_housekeeping_at
 from .registration import create_payment, release_discount, start_holding
 
 
@@ -31,6 +31,7 @@ def _offer(registration: Registration, *, now) -> None:
     registration.offer_expires_at = now + timedelta(hours=conference.offer_hours)
     registration.save(update_fields=["status", "offer_token", "offer_expires_at", "updated_at"])
     notify(registration, "offer")
+    wake_housekeeping_at(registration.offer_expires_at)
 
 
 def release_seat(category_id: int, *, now=None) -> Registration | None:
@@ -38,7 +39,9 @@ def release_seat(category_id: int, *, now=None) -> Registration | None:
     now = now or timezone.now()
     category = TicketCategory.objects.select_for_update().get(pk=category_id)
     if category.taken <= category.capacity:
-        nxt = _queue(category_id).select_related("conference").select_for_update().first()
+        nxt = (
+            _queue(category_id).select_related("conference").select_for_update(of=("self",)).first()
+        )
         if nxt is not None:
             _offer(nxt, now=now)
             return nxt
@@ -53,7 +56,8 @@ def fill_from_waitlist(*, category: TicketCategory, now=None) -> list[Registrati
     offered = []
     category = TicketCategory.objects.select_for_update().get(pk=category.pk)
     free = category.capacity - category.taken
-    for registration in _queue(category.pk).select_related("conference")[: max(free, 0)]:
+    queue = _queue(category.pk).select_related("conference").select_for_update(of=("self",))
+    for registration in queue[: max(free, 0)]:
         _offer(registration, now=now)
         offered.append(registration)
     if offered:
@@ -70,8 +74,8 @@ def set_capacity(*, category: TicketCategory, capacity: int) -> list[Registratio
 
 def _locked(registration: Registration) -> Registration:
     return (
-        Registration.objects.select_for_update()
-        .select_related("conference", "category")
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("conference", "category__day")
         .get(pk=registration.pk)
     )
 
@@ -119,11 +123,22 @@ def accept_offer(*, registration: Registration, now=None) -> Registration:
     raise ValidationError(error)
 
 
-@transaction.atomic
 def decline_offer(*, registration: Registration, now=None) -> Registration:
     now = now or timezone.now()
-    registration = _locked(registration)
-    _check_offer(registration, now)
+    with transaction.atomic():
+        registration = _locked(registration)
+        try:
+            _check_offer(registration, now)
+        except ValidationError:
+            if registration.status != Status.OFFERED:
+                raise
+        else:
+            return _withdraw_offer(registration, now=now)
+    expire_offer(registration=registration, now=now)  # too late: the seat moves on all the same
+    raise ValidationError(_("This offer expired. The seat has gone to the next person."))
+
+
+def _withdraw_offer(registration: Registration, *, now) -> Registration:
     registration.status = Status.WITHDRAWN
     registration.offer_token = ""
     registration.save(update_fields=["status", "offer_token", "updated_at"])

@@ -6,7 +6,9 @@ SESSION_KEY = "conference-participant-{pk}"
 
 
 def remember_participant(request, registration: Registration) -> None:
-    request.session[SESSION_KEY.format(pk=registration.conference_id)] = registration.token
+    key = SESSION_KEY.format(pk=registration.conference_id)
+    if request.session.get(key) != registration.token:  # no session write on every visit
+        request.session[key] = registration.token
 
 
 def forget_participant(request, conference: Conference) -> None:
@@ -19,7 +21,7 @@ def current_participant(request, conference: Conference) -> Registration | None:
     if not token:
         return None
     return (
-        Registration.objects.select_related("category", "conference")
+        Registration.objects.select_related("category__day", "conference")
         .filter(conference=conference, token=token)
         .first()
     )

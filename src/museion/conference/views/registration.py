@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -25,7 +26,7 @@ def registration_rate(group, request) -> str:
 
 def _categories(conference):
     now = timezone.now()
-    categories = list(TicketCategory.objects.filter(conference=conference))
+    categories = list(TicketCategory.objects.filter(conference=conference).select_related("day"))
     for category in categories:
         category.current_price = category.price_at(now)
         category.is_on_sale = category.on_sale(now)
@@ -49,23 +50,30 @@ def _too_large(request) -> bool:
         return False
 
 
+@csrf_exempt  # checked by _register, once the request is known not to be huge
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate=registration_rate, method="POST", block=False)
 def register(request, slug: str):
     conference = get_object_or_404(queries.public_conferences(), slug=slug)
-    if request.method == "GET":
-        return _render(request, conference, RegistrationForm(conference=conference))
-    if getattr(request, "limited", False):
+    if request.method == "POST" and getattr(request, "limited", False):
         return render(
             request,
             "conference/rate_limited.html",
             {"conference": conference},
             status=429,
         )
-    if _too_large(request):
+    if request.method == "POST" and _too_large(request):
+        # Refused before anything reads the body: the CSRF check would read all of it.
         form = RegistrationForm(conference=conference)
         error = _("The file you sent is too large. The limit is 5 MB.")
         return _render(request, conference, form, status=413, error=error)
+    return _register(request, conference)
+
+
+@csrf_protect
+def _register(request, conference):
+    if request.method == "GET":
+        return _render(request, conference, RegistrationForm(conference=conference))
     form = RegistrationForm(request.POST, request.FILES, conference=conference)
     if not form.is_valid():
         return _render(request, conference, form, status=400)
@@ -84,7 +92,6 @@ def register(request, slug: str):
             conference=conference,
             category=data["category"],
             applicant=applicant,
-            day=data["day"],
             proof=data["proof"],
             membership_number=data["membership_number"],
             discount_code=data["discount_code"],

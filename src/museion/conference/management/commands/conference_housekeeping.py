@@ -1,4 +1,6 @@
-"""Run from cron every few minutes: reminders, expiry of unpaid registrations and stale offers."""
+"""Reminders, expiry of unpaid registrations and stale offers. The task worker runs this when
+something falls due; run it from cron too (every few minutes) as a safety net, or where the task
+backend cannot defer work."""
 
 from django.core.management.base import BaseCommand
 

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from museion.newsletter.exporter import export_rows
 from museion.newsletter.models import Subscriber
@@ -34,4 +35,6 @@ class Command(BaseCommand):
             if file:
                 out.close()
         if file:
-            self.stdout.write(f"{count} subscriber(s) written to {file}.")
+            self.stdout.write(
+                _("%(count)d subscriber(s) written to %(file)s.") % {"count": count, "file": file}
+            )

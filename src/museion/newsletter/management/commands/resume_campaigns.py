@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from museion.newsletter.models import Campaign, CampaignStatus
 from museion.newsletter.sending import resume_campaign
@@ -30,5 +31,5 @@ class Command(BaseCommand):
         for campaign in stalled:
             resume_campaign(campaign=campaign)
             count += 1
-            self.stdout.write(f"resumed: {campaign}")
-        self.stdout.write(f"{count} stalled campaign(s) resumed.")
+            self.stdout.write(_("resumed: %(campaign)s") % {"campaign": campaign})
+        self.stdout.write(_("%(count)d stalled campaign(s) resumed.") % {"count": count})

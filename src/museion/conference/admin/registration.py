@@ -1,106 +1,51 @@
-"""Staff edit the programme and run registration here; state changes go through the services."""
+"""Registration in the admin: ticket categories, codes, registrations, the queue, payments."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
-    Conference,
+from ..models import (
     Day,
     DiscountCode,
-    Membership,
     Payment,
     PaymentStatus,
     ProofStatus,
     Registration,
-    Room,
-    Session,
-    SessionAccess,
-    SessionPerson,
-    Speaker,
     Status,
     TicketCategory,
-    Track,
     WaitingList,
 )
-from .services import payments, waitlist
-from .services.programme import clashes_for
-
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class DayInline(admin.TabularInline):
-    model = Day
-    extra = 0
-
-
-class RoomInline(admin.TabularInline):
-    model = Room
-    extra = 0
-
-
-class TrackInline(admin.TabularInline):
-    model = Track
-    extra = 0
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Conference)
-class ConferenceAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
-    list_display = ["name", "starts_on", "ends_on", "timezone", "is_published", "clash_link"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [DayInline, RoomInline, TrackInline]
-
-    @admin.display(description=_("clashes"))
-    def clash_link(self, obj):
-        url = reverse("conference:clashes", kwargs={"slug": obj.slug})
-        return format_html('<a href="{}">{}</a>', url, _("Check clashes"))
-
-
-class SessionPersonInline(admin.TabularInline):
-    model = SessionPerson
-    extra = 1
-    autocomplete_fields = ["speaker"]
-
-
-class SessionAccessInline(admin.StackedInline):
-    model = SessionAccess
-    formfield_overrides = HTTPS_URLS
-    extra = 0
-
-
-@admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
-    list_display = ["title", "conference", "starts_at", "room", "type", "attendance_mode"]
-    list_filter = ["conference", "type", "attendance_mode", "track", "is_published"]
-    search_fields = ["title"]
-    filter_horizontal = ["organisers"]
-    inlines = [SessionPersonInline, SessionAccessInline]
-    list_select_related = ["conference", "room"]
-    readonly_fields = ["signup_taken"]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        for clash in clashes_for(form.instance):
-            self.message_user(request, clash.message, level=messages.WARNING)
-
-
-@admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "affiliation"]
-    search_fields = ["name", "affiliation"]
-    prepopulated_fields = {"slug": ["name"]}
+from ..services import payments, waitlist
+from .common import FormFieldsOnly
 
 
 @admin.register(TicketCategory)
-class TicketCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "conference", "access", "price", "capacity", "taken", "sale_ends_at"]
+class TicketCategoryAdmin(FormFieldsOnly, admin.ModelAdmin):
+    list_display = [
+        "name",
+        "conference",
+        "access",
+        "day",
+        "price",
+        "capacity",
+        "taken",
+        "sale_ends_at",
+    ]
     list_filter = ["conference", "access"]
+    list_select_related = ["conference", "day"]
     readonly_fields = ["taken"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "day":
+            kwargs["queryset"] = Day.objects.select_related("conference").order_by(
+                "conference", "date"
+            )
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = lambda day: f"{day.conference} — {day}"
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change and "capacity" in form.changed_data:
@@ -119,18 +64,12 @@ class TicketCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(DiscountCode)
-class DiscountCodeAdmin(admin.ModelAdmin):
+class DiscountCodeAdmin(FormFieldsOnly, admin.ModelAdmin):
     list_display = ["code", "conference", "kind", "value", "used", "max_uses", "issued_to"]
     list_filter = ["conference", "kind"]
+    list_select_related = ["conference", "issued_to"]
     search_fields = ["code"]
     filter_horizontal = ["categories"]
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["number", "email", "museum", "committee", "valid_until"]
-    search_fields = ["number", "email"]
-    raw_id_fields = ["museum", "committee"]
 
 
 def _run(modeladmin, request, queryset, action, done):
@@ -160,11 +99,11 @@ class PaymentInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(FormFieldsOnly, admin.ModelAdmin):
     list_display = ["name", "email", "category", "status", "proof_status", "price", "created_at"]
     list_filter = ["conference", "status", "proof_status", "category"]
     search_fields = ["name", "email", "checkin_code"]
-    list_select_related = ["category"]
+    list_select_related = ["category__conference"]
     inlines = [PaymentInline]
     readonly_fields = [
         "conference",
@@ -183,7 +122,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     exclude = ["proof", "offer_token", "token", "feed_token", "submission_id"]
-    actions = ["approve_proofs", "reject_proofs", "cancel", "reset_links"]
+    actions = ["approve_proofs", "reject_proofs", "cancel", "reset_links", "send_links"]
     show_full_result_count = False
 
     @admin.display(description=_("student proof"))
@@ -226,7 +165,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the personal link (sends nothing)"))
     def reset_links(self, request, queryset):
-        from .services.participation import reset_access_link
+        from ..services.participation import reset_access_link
 
         _run(
             self,
@@ -236,9 +175,21 @@ class RegistrationAdmin(admin.ModelAdmin):
             _("%(count)d link(s) revoked."),
         )
 
+    @admin.action(description=_("E-mail the personal link to the participant"))
+    def send_links(self, request, queryset):
+        from ..services.participation import send_personal_link
+
+        _run(
+            self,
+            request,
+            queryset,
+            lambda r: send_personal_link(registration=r),
+            _("%(count)d link(s) sent."),
+        )
+
 
 @admin.register(WaitingList)
-class WaitingListAdmin(admin.ModelAdmin):
+class WaitingListAdmin(FormFieldsOnly, admin.ModelAdmin):
     """The queue, in serving order; change the priority to move someone up or down."""
 
     list_display = ["name", "email", "category", "priority", "created_at"]
@@ -252,7 +203,7 @@ class WaitingListAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .filter(status=Status.WAITLISTED)
-            .select_related("category")
+            .select_related("category__conference")
         )
 
     def has_add_permission(self, request):
@@ -263,6 +214,7 @@ class WaitingListAdmin(admin.ModelAdmin):
 class PaymentAdmin(admin.ModelAdmin):
     list_display = ["reference", "registration", "amount", "status", "provider", "created_at"]
     list_filter = ["status", "provider"]
+    list_select_related = ["registration"]
     search_fields = ["reference", "registration__email"]
     readonly_fields = [
         "registration",
