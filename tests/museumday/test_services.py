@@ -186,3 +186,17 @@ def test_submitting_twice_is_refused(editor, museum, edition):
     with pytest.raises(ValidationError):
         services.submit_activity(user=editor, activity=activity)
     assert activity.transitions.filter(action="submit").count() == 1
+
+
+def test_language_code_is_stored_in_bcp47_casing_and_found_by_the_filter(editor, museum, edition):
+    from museion.museumday.filters import ActivitySearchForm
+
+    activity = services.create_activity(
+        user=editor, museum=museum, data=activity_data(edition, language="pt-br")
+    )
+    assert activity.language == "pt-BR"
+    activity.status = Status.PUBLISHED
+    activity.save()
+    form = ActivitySearchForm({"language": "pt-BR"})
+    assert form.is_valid(), form.errors
+    assert list(form.filter(public_activities())) == [activity]

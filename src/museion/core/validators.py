@@ -58,11 +58,25 @@ def validate_longitude(value: float) -> None:
         raise ValidationError(_("Longitude must be between -180 and 180."), code="longitude")
 
 
+def canonical_language(code: str) -> str:
+    """BCP 47 in its usual case: "pt-br" → "pt-BR", "zh-hans" → "zh-Hans"."""
+    parts = (code or "").strip().replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part)
+    return "-".join(out)
+
+
 def language_choices() -> list[tuple[str, str]]:
     """Languages users can write content in: the BCP 47 primary tags Django knows."""
     return sorted(
         (
-            (code, info["name_local"])
+            (canonical_language(code), info["name_local"])
             for code, info in LANG_INFO.items()
             if "name" in info and ("-" not in code or code in _SCRIPT_VARIANTS)
         ),

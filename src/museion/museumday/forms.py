@@ -12,7 +12,6 @@ from museion.core.validators import language_choices, timezone_names
 
 from .models import Activity, ActivityTranslation, Edition, language_name
 from .services import EDITABLE_FIELDS
-from .translations import canonical_language
 
 # What editors type: the activity's fields, with local times instead of the stored UTC ones.
 FORM_FIELDS = [f for f in EDITABLE_FIELDS if f not in ("starts_at", "ends_at")]
@@ -136,11 +135,7 @@ class TranslationForm(forms.ModelForm):
         own = activity.language.lower()
         self.fields["language"].choices = [
             ("", _("Choose a language")),
-            *(
-                (canonical_language(code), name)
-                for code, name in language_choices()
-                if code.lower() != own
-            ),
+            *((code, name) for code, name in language_choices() if code.lower() != own),
         ]
         if self.instance.pk:
             # The language names the translation; to change it, add another one.

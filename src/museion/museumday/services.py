@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from museion.core.validators import canonical_language
 from museion.network.models import Museum
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
@@ -56,6 +57,7 @@ def _apply(activity: Activity, data: dict[str, Any]) -> None:
     for field in EDITABLE_FIELDS:
         if field in data:
             setattr(activity, field, data[field])
+    activity.language = canonical_language(activity.language)
     if not activity.country:
         for field in PLACE_FIELDS:
             if getattr(activity, field) in (None, ""):

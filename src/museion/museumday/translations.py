@@ -12,26 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from museion.core.validators import canonical_language
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
 from .models import Activity, ActivityTranslation, Status, Transition
 from .models import TranslationStatus as TS
 
 TEXT_FIELDS = ["title", "description", "accessibility_notes"]
-
-
-def canonical_language(code: str) -> str:
-    """BCP 47 in its usual case: "pt-br" → "pt-BR", "zh-hans" → "zh-Hans"."""
-    parts = (code or "").strip().replace("_", "-").split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
-            out.append(part.upper())
-        else:
-            out.append(part)
-    return "-".join(out)
 
 
 def _record(translation: ActivityTranslation, *, actor, action: str, reason: str = "") -> None:
