@@ -1,7 +1,6 @@
 """The interface in English, French and Spanish: complete catalogues, and pages that follow the
 visitor's language (cookie, Accept-Language, the language switcher)."""
 
-import os
 import re
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation.reloader import translation_file_changed
 from django.views.defaults import server_error
 
 from tests.factories import ActivityFactory
@@ -47,23 +45,6 @@ def translations_of(entry: polib.POEntry) -> list[str]:
 
 def placeholders(text: str) -> list[str]:
     return sorted(match for match in PLACEHOLDER.findall(text) if match != "%%")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_catalogues():
-    """Compile .po to .mo when the .mo is missing or older, as `make messages` does, so these
-    tests do not depend on an earlier install step. Written atomically: xdist workers race."""
-    compiled = []
-    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
-        polib.pofile(str(po_path)).save_as_mofile(str(partial))
-        os.replace(partial, mo_path)
-        compiled.append(mo_path)
-    for mo_path in compiled:  # catalogues loaded before this were empty: make Django reload them
-        translation_file_changed(None, mo_path)
 
 
 @pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
