@@ -171,12 +171,13 @@ def show(results: dict, args) -> None:
         f"{args.activities:,} activities (seed {args.seed}), {args.requests} requests each"
     )
     log("Server time in ms, p50 / p95; target p95 < 50 ms. Warm = as served (list pages reuse")
-    log("their cached total, map and feed their cached answer); cold = cache cleared before each")
-    log("request, the cost of a miss, as after any edit of an activity.")
+    log("their cached total, map and feed their cached answer); after an edit = one activity")
+    log("edited before each request (cached answers miss, cached iCal events stay); cold = the")
+    log("whole cache cleared before each request (as after a restart with the local cache).")
     log("")
     log(" " * width + "".join(f"{n:>30}" for n in names))
     for endpoint in endpoints:
-        for kind in ("warm", "cold"):
+        for kind in ("warm", "edited", "cold"):
             cells = []
             for name in names:
                 figures = results[name]["endpoints"][endpoint].get(kind)
@@ -187,7 +188,7 @@ def show(results: dict, args) -> None:
                 cells.append(f"{figures['p50']:7.1f} / {figures['p95']:7.1f}  {mark:>4}")
             if not any(cells):
                 continue
-            label = endpoint if kind == "warm" else "  (cold)"
+            label = {"warm": endpoint, "edited": "  (after an edit)", "cold": "  (cold)"}[kind]
             log(f"{label:<{width}}" + "".join(f"{c:>30}" for c in cells))
     sizes = [f"{r['world_map_kb']:.1f} KB" for r in results.values()]
     log(f"{'world map size (< 100 KB)':<{width}}" + "".join(f"{s:>30}" for s in sizes))

@@ -68,17 +68,30 @@ def ensure_data(args) -> dict:
     return {"generated_seconds": seconds, "vendor": connection.vendor}
 
 
-def time_requests(client, url: str, count: int, *, cold: bool) -> dict:
+def time_requests(client, url: str, count: int, *, mode: str = "warm") -> dict:
+    """warm: as served; edited: one activity edited before each request (the versioned cache
+    keys miss, per-event iCal pieces stay); cold: the whole cache cleared before each request."""
     from django.core.cache import cache
+    from django.utils import timezone
+
+    from museion.museumday.models import Activity, Status
+
+    edited_ids = list(
+        Activity.objects.filter(status=Status.PUBLISHED).values_list("id", flat=True)[:count]
+    )
 
     for _ in range(WARM_UP):
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
     timings = []
-    for _ in range(count):
-        if cold:
+    for number in range(count):
+        if mode == "cold":
             cache.clear()
+        elif mode == "edited":
+            Activity.objects.filter(pk=edited_ids[number % len(edited_ids)]).update(
+                updated_at=timezone.now()
+            )
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
@@ -114,8 +127,9 @@ def main() -> None:
     for name, url in ENDPOINTS:
         figures = {
             "url": url,
-            "warm": time_requests(client, url, args.requests, cold=False),
-            "cold": time_requests(client, url, args.cold_requests, cold=True),
+            "warm": time_requests(client, url, args.requests),
+            "edited": time_requests(client, url, args.cold_requests, mode="edited"),
+            "cold": time_requests(client, url, args.cold_requests, mode="cold"),
         }
         result["endpoints"][name] = figures
         warm = figures["warm"]

@@ -245,3 +245,22 @@ def test_map_page_with_a_bad_filter_is_a_400_that_explains_it(client, db):
         response.text
     )
     assert client.get("/museum-day/map/", {"country": "FR"}).status_code == 200
+
+
+def test_a_huge_result_count_says_more_than_the_cap(client, published, monkeypatch):
+    from museion.museumday import queries
+
+    from ..factories import ActivityFactory
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    for _ in range(3):
+        ActivityFactory(museum=published.museum, edition=published.edition)
+    page = client.get("/museum-day/activities/")
+    assert "More than 2 activities" in page.content.decode()
+    api = client.get("/api/v1/activities?page_size=1").json()
+    assert (api["count"], api["count_capped"], api["pages"]) == (2, True, 2)
+
+
+def test_a_result_count_under_the_cap_is_exact(client, published):
+    api = client.get("/api/v1/activities").json()
+    assert (api["count"], api["count_capped"]) == (1, False)

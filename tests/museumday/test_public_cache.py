@@ -110,3 +110,19 @@ def test_fast_select_writes_the_html_of_django_select(data):
         form.fields[name].widget.__class__ = FastSelect
     if data.get("country") == "FR":
         assert '<option value="FR" selected>France</option>' in str(form["country"])
+
+
+def test_feed_is_not_rebuilt_after_an_edit_elsewhere(
+    client, published, other_museum, edition, django_assert_num_queries
+):
+    from ..factories import ActivityFactory
+
+    spanish = ActivityFactory(museum=other_museum, edition=edition, title="Noche en el Prado")
+    url = "/museum-day/activities.ics?country=FR"
+    assert b"Night of the Louvre" in client.get(url).content
+    spanish.title = "Noche de los museos"
+    spanish.save()
+    # The French feed's rows did not change: version, fingerprint, and no rows query.
+    with django_assert_num_queries(2):
+        body = client.get(url).content
+    assert b"Night of the Louvre" in body

@@ -168,7 +168,14 @@ def openapi_document(request) -> dict:
                     "type": "object",
                     "required": ["count", "results"],
                     "properties": {
-                        "count": {"type": "integer"},
+                        "count": {
+                            "type": "integer",
+                            "description": "Matching activities, counted up to 10,000",
+                        },
+                        "count_capped": {
+                            "type": "boolean",
+                            "description": "True when more than `count` activities match",
+                        },
                         "page": {"type": "integer"},
                         "pages": {"type": "integer"},
                         "next": {"type": ["string", "null"]},

@@ -86,6 +86,7 @@ def activities(request):
     return JsonResponse(
         {
             "count": paginator.count,
+            "count_capped": paginator.count_capped,
             "page": number,
             "pages": paginator.num_pages,
             "next": link(number + 1) if page.has_next() else None,

@@ -5,10 +5,11 @@ Every filter is optional; an unknown value is a clear error, never silently igno
 
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils.formats import date_format
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 
 from museion.core.models import AttendanceMode
+from museion.formats import local_format
 from museion.network.models import Committee
 
 from .models import Conference, Session, SessionType, Track
@@ -19,7 +20,9 @@ FILTER_KEYS = ["day", "track", "organiser", "type", "mode", "language", "q"]
 def filter_choices(conference: Conference, *, days, languages) -> dict[str, list]:
     """The choices that depend on the programme (cached by the caller with its version)."""
     return {
-        "day": [(d.isoformat(), date_format(d, "D j M")) for d in days],
+        "day": [
+            (d.isoformat(), format_date(d, local_format("SHORT_WEEKDAY_FORMAT"))) for d in days
+        ],
         "track": list(Track.objects.filter(conference=conference).values_list("slug", "name")),
         "organiser": list(
             Committee.objects.filter(conference_sessions__conference=conference)

@@ -81,10 +81,10 @@ class Category(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    PUBLISHED = "published", _("Published")
-    REJECTED = "rejected", _("Rejected")
+    DRAFT = "draft", pgettext_lazy("activity status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("activity status", "Submitted")
+    PUBLISHED = "published", pgettext_lazy("activity status", "Published")
+    REJECTED = "rejected", pgettext_lazy("activity status", "Rejected")
 
 
 class Activity(TimeSpan, Place):
@@ -195,8 +195,8 @@ class Activity(TimeSpan, Place):
 
 class RevisionStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("activity revision status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("activity revision status", "Rejected")
 
 
 class ActivityRevision(models.Model):
@@ -229,8 +229,8 @@ class ActivityRevision(models.Model):
 
 class TranslationStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting moderation")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("activity translation status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("activity translation status", "Rejected")
 
 
 class ActivityTranslation(models.Model):

@@ -71,6 +71,9 @@ def translations_awaiting_moderation(museums):
     )
 
 
+COUNT_CAP = 10_000
+
+
 def public_paginator(form, queryset, per_page: int) -> Paginator:
     """Pages of the filtered activities; their total comes from the cache of public reads.
 
@@ -79,8 +82,16 @@ def public_paginator(form, queryset, per_page: int) -> Paginator:
     """
     paginator = Paginator(listing(queryset), per_page)
     key = f"count:{form.cache_key()}"
-    paginator.count = public_read(key, queryset.count, COUNT_CACHE_SECONDS)
+    total = public_read(key, lambda: capped_count(queryset), COUNT_CACHE_SECONDS)
+    paginator.count = min(total, COUNT_CAP)
+    paginator.count_capped = total > COUNT_CAP
     return paginator
+
+
+def capped_count(queryset) -> int:
+    """The number of rows, counted no further than COUNT_CAP + 1: a common word can match tens
+    of thousands of activities, and nobody pages that far ("more than 10,000" is the answer)."""
+    return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
 def participation(edition: Edition) -> dict[str, int]:
@@ -117,10 +128,24 @@ def activities_version() -> str:
     return latest.isoformat() if latest else "0"
 
 
-def public_read(key: str, compute, seconds: int):
+def public_read(key: str, compute, seconds: int, *, rows=None):
     """compute(), cached under `key` until the next edit of an activity.
 
     `seconds` bounds what the version cannot see: a deleted row, or a change committed out of
-    order by a concurrent transaction.
+    order by a concurrent transaction. With `rows` (the queryset the answer is made of), a miss
+    first looks for the answer under the rows' own fingerprint (how many, latest change), so an
+    edit elsewhere does not rebuild an answer whose rows did not change.
     """
-    return cache.get_or_set(f"museumday:{key}:{activities_version()}", compute, seconds)
+    versioned = f"museumday:{key}:{activities_version()}"
+    value = cache.get(versioned)
+    if value is None:
+        if rows is None:
+            value = compute()
+        else:
+            stamp = rows.order_by().aggregate(n=Count("id"), latest=Max("updated_at"))
+            latest = stamp["latest"].isoformat() if stamp["latest"] else "0"
+            value = cache.get_or_set(
+                f"museumday:{key}:rows:{stamp['n']}:{latest}", compute, seconds
+            )
+        cache.set(versioned, value, seconds)
+    return value

@@ -174,7 +174,7 @@ def activities_ical(request):
 
     # Calendar apps poll the same feeds again and again; building 1,000 events takes a while.
     key = f"ical:{get_language()}:{form.cache_key()}"
-    body = queries.public_read(key, calendar, queries.FEED_CACHE_SECONDS)
+    body = queries.public_read(key, calendar, queries.FEED_CACHE_SECONDS, rows=queryset)
     return _calendar_response(body, "museum-day.ics")
 
 

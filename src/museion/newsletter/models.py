@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from museion.core.validators import validate_language
 
@@ -56,8 +57,8 @@ class Subscriber(models.Model):
 
 class SubscriptionStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for confirmation")
-    CONFIRMED = "confirmed", _("Confirmed")
-    UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+    CONFIRMED = "confirmed", pgettext_lazy("subscription status", "Confirmed")
+    UNSUBSCRIBED = "unsubscribed", pgettext_lazy("subscription status", "Unsubscribed")
 
 
 class Subscription(models.Model):
@@ -137,10 +138,10 @@ class CampaignTemplate(models.Model):
 
 
 class CampaignStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SENDING = "sending", _("Sending")
-    PAUSED = "paused", _("Paused")
-    SENT = "sent", _("Sent")
+    DRAFT = "draft", pgettext_lazy("campaign status", "Draft")
+    SENDING = "sending", pgettext_lazy("campaign status", "Sending")
+    PAUSED = "paused", pgettext_lazy("campaign status", "Paused")
+    SENT = "sent", pgettext_lazy("campaign status", "Sent")
 
 
 class Campaign(models.Model):
@@ -185,11 +186,11 @@ class Campaign(models.Model):
 
 
 class DeliveryStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    SENDING = "sending", _("Being sent")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-    SKIPPED = "skipped", _("Skipped")
+    QUEUED = "queued", pgettext_lazy("delivery status", "Queued")
+    SENDING = "sending", pgettext_lazy("delivery status", "Being sent")
+    SENT = "sent", pgettext_lazy("delivery status", "Sent")
+    FAILED = "failed", pgettext_lazy("delivery status", "Failed")
+    SKIPPED = "skipped", pgettext_lazy("delivery status", "Skipped")
 
 
 class Delivery(models.Model):

@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from museion.network.models import Committee, Membership
@@ -187,10 +188,10 @@ class DiscountCode(models.Model):
 class Status(models.TextChoices):
     WAITLISTED = "waitlisted", _("On the waiting list")
     OFFERED = "offered", _("Seat offered")
-    PENDING = "pending", _("Pending")
-    CONFIRMED = "confirmed", _("Confirmed")
-    CANCELLED = "cancelled", _("Cancelled")
-    EXPIRED = "expired", _("Expired")
+    PENDING = "pending", pgettext_lazy("registration status", "Pending")
+    CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+    EXPIRED = "expired", pgettext_lazy("registration status", "Expired")
     WITHDRAWN = "withdrawn", _("Left the waiting list")
 
 
@@ -201,8 +202,8 @@ ACTIVE = [Status.WAITLISTED, *HOLDS_SEAT]
 class ProofStatus(models.TextChoices):
     NOT_NEEDED = "", _("Not needed")
     PENDING = "pending", _("Awaiting verification")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("student proof status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("student proof status", "Rejected")
 
 
 class Registration(models.Model):
@@ -299,10 +300,10 @@ class WaitingList(Registration):
 
 
 class PaymentStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    PAID = "paid", _("Paid")
-    REFUNDED = "refunded", _("Refunded")
-    CANCELLED = "cancelled", _("Cancelled")
+    PENDING = "pending", pgettext_lazy("payment status", "Pending")
+    PAID = "paid", pgettext_lazy("payment status", "Paid")
+    REFUNDED = "refunded", pgettext_lazy("payment status", "Refunded")
+    CANCELLED = "cancelled", pgettext_lazy("payment status", "Cancelled")
 
 
 class Payment(models.Model):

@@ -1,5 +1,8 @@
 from django import template
 from django.conf.locale import LANG_INFO
+from django.utils import dateformat
+
+from museion.formats import local_format
 
 register = template.Library()
 
@@ -15,3 +18,11 @@ def language_names(codes) -> str:
 @register.filter
 def people_with_role(people, role: str) -> list:
     return [person for person in people if person.role == role]
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def local_date(value, format_name: str) -> str:
+    """{{ day|local_date:"WEEKDAY_DATE_FORMAT" }}: a museion.formats format, active language."""
+    if value in (None, ""):
+        return ""
+    return dateformat.format(value, local_format(format_name))
