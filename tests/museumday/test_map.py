@@ -123,3 +123,26 @@ def test_map_shows_a_publication_at_once(client, staff, world):
     assert total(geojson(client, zoom="2")) == 9
     services.publish_activity(moderator=staff, activity=submitted)
     assert total(geojson(client, zoom="2")) == 10
+
+
+@pytest.mark.parametrize("zoom", [0, 2, 7, 18])
+def test_cell_index_is_the_floor_on_every_database(db, zoom):
+    import math
+
+    from django.db.models import F
+
+    from museion.museumday.mapdata import CellIndex, cell_degrees
+    from museion.museumday.models import Activity
+
+    from ..factories import ActivityFactory
+
+    points = [(-89.9, -179.99), (-0.0001, -0.0001), (0.0, 0.0), (12.5, 42.1875), (89.9, 179.99)]
+    for lat, lng in points:
+        ActivityFactory(latitude=lat, longitude=lng)
+    size = cell_degrees(zoom)
+    rows = Activity.objects.annotate(
+        cx=CellIndex(F("longitude"), size), cy=CellIndex(F("latitude"), size)
+    ).values_list("longitude", "latitude", "cx", "cy")
+    assert sorted((cx, cy) for _lng, _lat, cx, cy in rows) == sorted(
+        (math.floor(lng / size), math.floor(lat / size)) for lat, lng in points
+    )

@@ -8,8 +8,7 @@ the views of nearby visitors share one cached answer.
 
 import math
 
-from django.db.models import Avg, Count, F, FloatField, Min
-from django.db.models.functions import Floor
+from django.db.models import Avg, Count, F, Func, IntegerField, Min
 from django.urls import reverse
 
 from museion.core.geo import BBox
@@ -38,14 +37,33 @@ def snap_to_cells(box: BBox, size: float) -> BBox:
     return BBox(west, south, east, north)
 
 
+class CellIndex(Func):
+    """floor(value / size): the index of the cell of `size` degrees that holds `value`.
+
+    SQLite's FLOOR is a Python function Django registers, called for every row; integer CAST
+    is native but truncates towards zero, so the value is first shifted to be positive.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, size: float):
+        self.size = size
+        super().__init__(expression / size)
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="FLOOR", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        shift = math.ceil(180 / self.size) + 1
+        template = f"(CAST(%(expressions)s + {shift} AS INTEGER) - {shift})"
+        return super().as_sql(compiler, connection, template=template, **extra)
+
+
 def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:
     size = cell_degrees(zoom)
     cells = (
         bbox_filter(queryset.filter(latitude__isnull=False, longitude__isnull=False), box)
-        .annotate(
-            cx=Floor(F("longitude") / size, output_field=FloatField()),
-            cy=Floor(F("latitude") / size, output_field=FloatField()),
-        )
+        .annotate(cx=CellIndex(F("longitude"), size), cy=CellIndex(F("latitude"), size))
         .order_by()
         .values("cx", "cy")
         .annotate(count=Count("id"), lat=Avg("latitude"), lng=Avg("longitude"), first=Min("id"))
