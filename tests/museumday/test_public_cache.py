@@ -126,3 +126,17 @@ def test_feed_is_not_rebuilt_after_an_edit_elsewhere(
     with django_assert_num_queries(2):
         body = client.get(url).content
     assert b"Night of the Louvre" in body
+
+
+def test_a_deletion_shows_at_once_in_feed_map_and_totals(client, published, museum, edition):
+    from ..factories import ActivityFactory
+
+    ActivityFactory(museum=museum, edition=edition, title="Still here")
+    urls = ["/museum-day/activities.ics", "/museum-day/map.geojson?zoom=18", "/api/v1/activities"]
+    before = [client.get(url).content for url in urls]
+    assert b"Night of the Louvre" in before[0] and b'"count": 2' in before[2]
+    published.delete()  # older than "Still here": the latest change stays the same
+    after = [client.get(url).content for url in urls]
+    assert b"Night of the Louvre" not in after[0]
+    assert b"Night of the Louvre" not in after[1]
+    assert b'"count": 1' in after[2] and b"Still here" in after[2]

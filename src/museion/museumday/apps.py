@@ -6,3 +6,11 @@ class MuseumDayConfig(AppConfig):
     name = "museion.museumday"
     label = "museumday"
     verbose_name = _("International Museum Day")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from .models import Activity
+        from .queries import note_deletion
+
+        post_delete.connect(note_deletion, sender=Activity, dispatch_uid="museumday-deletions")

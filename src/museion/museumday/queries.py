@@ -122,10 +122,22 @@ def edition_version(edition: Edition) -> str:
     return f"{stamp['rows']}:{latest}"
 
 
+DELETIONS_KEY = "museumday:deletions"
+
+
 def activities_version() -> str:
-    """The latest change to any activity: one index lookup, read by every process alike."""
+    """The latest change to any activity (one index lookup, read by every process alike), and
+    the number of deletions seen through the cache (shared by all processes with Redis)."""
     latest = Activity.objects.aggregate(latest=Max("updated_at"))["latest"]
-    return latest.isoformat() if latest else "0"
+    return f"{latest.isoformat() if latest else '0'}:{cache.get(DELETIONS_KEY, 0)}"
+
+
+def note_deletion(**kwargs) -> None:
+    """post_delete receiver: a deletion leaves the latest change as it was, so count it."""
+    try:
+        cache.incr(DELETIONS_KEY)
+    except ValueError:
+        cache.set(DELETIONS_KEY, 1, None)
 
 
 def public_read(key: str, compute, seconds: int, *, rows=None):
