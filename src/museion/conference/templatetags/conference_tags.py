@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django import template
 from django.conf.locale import LANG_INFO
 from django.utils import dateformat
@@ -26,3 +28,16 @@ def local_date(value, format_name: str) -> str:
     if value in (None, ""):
         return ""
     return dateformat.format(value, local_format(format_name))
+
+
+@register.filter
+def in_zone(value, zone_name: str) -> str:
+    """{{ moment|in_zone:"Europe/Prague" }} → "Friday 19 August 2022, 23:59 (Europe/Prague)".
+
+    The zone is named because deadlines are read by people anywhere; the offset follows summer
+    time at that moment.
+    """
+    if value in (None, ""):
+        return ""
+    local = value.astimezone(ZoneInfo(zone_name))
+    return f"{dateformat.format(local, local_format('WEEKDAY_DATETIME_FORMAT'))} ({zone_name})"

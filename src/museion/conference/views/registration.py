@@ -15,6 +15,7 @@ from ..forms import PROOF_MAX_BYTES, RegistrationForm
 from ..models import TicketCategory
 from ..services.registration import Applicant, register_participant
 from ..services.waitlist import accept_offer, decline_offer, offer_by_token
+from ..zones import display_zone
 from .common import remember_participant
 
 BODY_LIMIT = PROOF_MAX_BYTES + 512 * 1024
@@ -118,7 +119,12 @@ def offer(request, token: str):
             {"error": _("This offer link is not valid any more. It may have been answered.")},
             status=404,
         )
-    context = {"registration": registration, "conference": registration.conference}
+    conference = registration.conference
+    context = {
+        "registration": registration,
+        "conference": conference,
+        "display": display_zone(request, conference.timezone),
+    }
     if request.method == "GET":
         return render(request, "conference/offer.html", context)
     action = request.POST.get("action")
