@@ -155,3 +155,31 @@ def test_feed_stamps_each_event_with_its_last_change(client, published):
     body = client.get(f"/museum-day/activities/{published.pk}/calendar.ics").content
     event = ParsedCalendar.from_ical(body).walk("VEVENT")[0]
     assert event.decoded("dtstamp") == published.updated_at.replace(microsecond=0)
+
+
+def test_calendars_speak_the_readers_language_when_a_translation_is_approved(client, published):
+    from icalendar import Calendar as ParsedCalendar
+
+    from museion.museumday.models import ActivityTranslation
+
+    published.title = "Nuit au Louvre"
+    published.save()
+    ActivityTranslation.objects.create(
+        activity=published,
+        language="es",
+        status="approved",
+        title="Noche en el Louvre",
+        description="Visita nocturna.",
+    )
+    published.save()  # approving a translation marks the activity changed
+
+    def summaries(url, language):
+        body = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content
+        return [str(e.get("summary")) for e in ParsedCalendar.from_ical(body).walk("VEVENT")]
+
+    feed = "/museum-day/activities.ics"
+    single = f"/museum-day/activities/{published.pk}/calendar.ics"
+    assert summaries(feed, "es") == ["Noche en el Louvre"]
+    assert summaries(single, "es") == ["Noche en el Louvre"]
+    assert summaries(feed, "fr") == ["Nuit au Louvre"]
+    assert summaries(feed, "en") == ["Nuit au Louvre"]  # no English translation: the original

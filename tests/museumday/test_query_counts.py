@@ -56,8 +56,8 @@ def get(client, url):
         # their translations (into the reader's language; all approved ones for the API)
         ("/museum-day/activities/?country=FR", 4),
         ("/api/v1/activities?country=FR", 4),
-        # version of the cached answer, the rows' fingerprint, then rows (capped, not paginated)
-        ("/museum-day/activities.ics?country=FR", 3),
+        # version, the rows' fingerprint, rows (capped, not paginated), their translations
+        ("/museum-day/activities.ics?country=FR", 4),
         # version of the cached answer, cells, then the single activities' titles
         ("/museum-day/map.geojson?zoom=18", 3),
         ("/museum-day/embed/?country=FR&view=both", 4),

@@ -69,8 +69,9 @@ def _event(activity: Activity) -> Event:
     event.add("dtstamp", activity.updated_at.astimezone(UTC))
     event.add("dtstart", _zoned(activity.starts_at, zone))
     event.add("dtend", _zoned(activity.ends_at, zone))
-    event.add("summary", activity.title)
-    event.add("description", f"{activity.description}\n\n{url}")
+    text = activity.for_reader  # the reader's language when a translation was prefetched
+    event.add("summary", text.title)
+    event.add("description", f"{text.description}\n\n{url}")
     event.add("url", vUri(url))
     if activity.attendance_mode == "online":
         location = activity.online_url

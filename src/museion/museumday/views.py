@@ -155,8 +155,10 @@ def shown_version(activity, translations, requested: str | None):
 
 @require_GET
 def activity_ical(request, pk: int):
-    activity = get_object_or_404(public_activities().select_related("museum"), pk=pk)
-    body = activities_calendar([activity], name=activity.title)
+    activity = get_object_or_404(
+        queries.with_reader_translation(public_activities().select_related("museum")), pk=pk
+    )
+    body = activities_calendar([activity], name=activity.for_reader.title)
     return _calendar_response(body, f"activity-{activity.pk}.ics")
 
 
@@ -169,7 +171,7 @@ def activities_ical(request):
         )
 
     def calendar() -> bytes:
-        rows = queries.listing(queryset)[:ICAL_LIMIT]
+        rows = queries.listing(queries.with_reader_translation(queryset))[:ICAL_LIMIT]
         return activities_calendar(rows, name=_("International Museum Day"))
 
     # Calendar apps poll the same feeds again and again; building 1,000 events takes a while.
