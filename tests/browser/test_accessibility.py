@@ -145,6 +145,15 @@ def test_moderation_queue_has_no_wcag_violation(page, site, log_in, assert_acces
     assert_accessible(page)
 
 
+def test_participation_report_has_no_wcag_violation(page, site, log_in, assert_accessible):
+    log_in(site["coordinator"])
+    page.goto("/museum-day/2026/report/")
+    expect(page.get_by_role("img", name="Published activities by country")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="France")).to_be_visible()
+
+    assert_accessible(page)
+
+
 def test_public_pages_reflow_without_horizontal_scrolling_at_320_pixels(page, site):
     """WCAG 1.4.10: 320 CSS pixels wide is a 1280-pixel window zoomed to 400 %."""
     page.set_viewport_size({"width": 320, "height": 640})
