@@ -9,6 +9,7 @@ from museion.newsletter import services
 from museion.newsletter.models import (
     Consent,
     ConsentMethod,
+    MailingList,
     Subscriber,
     Subscription,
     SubscriptionStatus,
@@ -153,6 +154,26 @@ def test_same_address_twice_sends_one_confirmation_within_ten_minutes(
         post_subscribe(client, lists=[english_list.pk])
     assert len(outbox) == 1
     assert Subscription.objects.count() == 1
+
+
+def test_adding_a_list_soon_after_sends_a_link_for_every_waiting_list(
+    client, english_list, outbox, django_capture_on_commit_callbacks
+):
+    conference = MailingList.objects.create(
+        name="General Conference", slug="gc-en", language="en", topic="Conference"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        post_subscribe(client, lists=[english_list.pk])
+        post_subscribe(client, lists=[conference.pk])
+        post_subscribe(client, lists=[conference.pk])  # a plain repeat stays quiet
+    assert len(outbox) == 2
+    assert "Museum Day news" in outbox[1].body and "General Conference" in outbox[1].body
+    client.post(link_in(outbox[1], "confirm"))
+    assert sorted(
+        Subscription.objects.filter(status=SubscriptionStatus.CONFIRMED).values_list(
+            "mailing_list__slug", flat=True
+        )
+    ) == ["gc-en", "imd-en"]
 
 
 def test_tampered_confirmation_link_is_refused(

@@ -96,13 +96,16 @@ def _subscribe(email, lists, language, text, source) -> SubscribeResult:
     )
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     pending = []
+    new_wish = False  # a list this address did not already wait for
     for mailing_list in lists:
-        subscription, _created = Subscription.objects.get_or_create(
+        subscription, created = Subscription.objects.get_or_create(
             subscriber=subscriber, mailing_list=mailing_list
         )
         if subscription.status == SubscriptionStatus.CONFIRMED:
             continue
+        new_wish = new_wish or created
         if subscription.status == SubscriptionStatus.UNSUBSCRIBED:
+            new_wish = True
             subscription.status = SubscriptionStatus.PENDING
             subscription.save(update_fields=["status"])
         Consent.objects.create(
@@ -116,13 +119,19 @@ def _subscribe(email, lists, language, text, source) -> SubscribeResult:
     recently = subscriber.confirmation_sent_at and (
         now - subscriber.confirmation_sent_at < CONFIRMATION_RESEND_AFTER
     )
-    email_queued = bool(pending) and not recently
+    # Repeating the same sign-up within the pause sends nothing (no mail-bombing through the
+    # form); adding a list does, and that e-mail's link covers every list still waiting.
+    email_queued = bool(pending) and (not recently or new_wish)
     if email_queued:
         if not subscriber.subscriptions.filter(status=SubscriptionStatus.CONFIRMED).exists():
             subscriber.language = language
         subscriber.confirmation_sent_at = now
         subscriber.save(update_fields=["language", "confirmation_sent_at"])
-        ids = [subscription.pk for subscription in pending]
+        ids = list(
+            subscriber.subscriptions.filter(status=SubscriptionStatus.PENDING).values_list(
+                "pk", flat=True
+            )
+        )
         transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk, ids))
     return SubscribeResult(subscriber=subscriber, pending=pending, email_queued=email_queued)
 
