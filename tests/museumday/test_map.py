@@ -146,3 +146,23 @@ def test_cell_index_is_the_floor_on_every_database(db, zoom):
     assert sorted((cx, cy) for _lng, _lat, cx, cy in rows) == sorted(
         (math.floor(lng / size), math.floor(lat / size)) for lat, lng in points
     )
+
+
+def test_map_popups_use_the_readers_translation(client, published):
+    from museion.museumday.models import ActivityTranslation
+
+    ActivityTranslation.objects.create(
+        activity=published,
+        language="es",
+        status="approved",
+        title="Noche en el Louvre",
+        description="Visita nocturna.",
+    )
+    published.save()
+
+    def titles(language):
+        data = client.get("/museum-day/map.geojson?zoom=18", HTTP_ACCEPT_LANGUAGE=language).json()
+        return [f["properties"]["title"] for f in data["features"]]
+
+    assert titles("es") == ["Noche en el Louvre"]
+    assert titles("en") == ["Night of the Louvre"]

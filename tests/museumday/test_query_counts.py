@@ -58,8 +58,8 @@ def get(client, url):
         ("/api/v1/activities?country=FR", 4),
         # version, the rows' fingerprint, rows (capped, not paginated), their translations
         ("/museum-day/activities.ics?country=FR", 4),
-        # version of the cached answer, cells, then the single activities' titles
-        ("/museum-day/map.geojson?zoom=18", 3),
+        # version of the cached answer, cells, the single activities, their translations
+        ("/museum-day/map.geojson?zoom=18", 4),
         ("/museum-day/embed/?country=FR&view=both", 4),
     ],
 )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from museion.core.geo import BBox
 
 from .filters import bbox_filter
+from .queries import with_reader_translation
 
 CELL_PIXELS = 60
 TILE_PIXELS = 256
@@ -74,28 +75,30 @@ def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:
         if cell["count"] == 1:
             single_ids.append(cell["first"])
     singles = {
-        row["id"]: row
-        for row in queryset.model.objects.filter(pk__in=single_ids).values(
-            "id", "title", "latitude", "longitude", "category", "attendance_mode"
+        activity.pk: activity
+        for activity in with_reader_translation(
+            queryset.model.objects.filter(pk__in=single_ids).only(
+                "id", "title", "language", "latitude", "longitude", "category", "attendance_mode"
+            )
         )
     }
     out = []
     for cell in features:
         if cell["count"] == 1 and cell["first"] in singles:
-            row = singles[cell["first"]]
+            activity = singles[cell["first"]]
             out.append(
                 {
                     "type": "Feature",
                     "geometry": {
                         "type": "Point",
-                        "coordinates": [round(row["longitude"], 5), round(row["latitude"], 5)],
+                        "coordinates": [round(activity.longitude, 5), round(activity.latitude, 5)],
                     },
                     "properties": {
-                        "id": row["id"],
-                        "title": row["title"],
-                        "url": reverse("museumday:activity", kwargs={"pk": row["id"]}),
-                        "category": row["category"],
-                        "mode": row["attendance_mode"],
+                        "id": activity.pk,
+                        "title": activity.for_reader.title,
+                        "url": reverse("museumday:activity", kwargs={"pk": activity.pk}),
+                        "category": activity.category,
+                        "mode": activity.attendance_mode,
                     },
                 }
             )

@@ -227,6 +227,9 @@ def map_geojson(request):
         data = clustered_features(queryset, zoom=zoom, box=box)
         return json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
 
-    key = f"map:{form.cache_key()}:{zoom}:{box.west}:{box.south}:{box.east}:{box.north}"
+    key = (
+        f"map:{get_language()}:{form.cache_key()}:{zoom}:"
+        f"{box.west}:{box.south}:{box.east}:{box.north}"
+    )
     body = queries.public_read(key, geojson, queries.MAP_CACHE_SECONDS)
     return HttpResponse(body, content_type="application/geo+json")
