@@ -7,6 +7,7 @@ can catch a broken guard.
 
 import http.client
 import re
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
@@ -44,16 +45,26 @@ def _csrf(host: str, port: int, path: str) -> tuple[str, str]:
 
 
 def _post(host, port, path, cookie, body: str) -> int:
-    conn = http.client.HTTPConnection(host, port, timeout=60)
-    conn.request(
-        "POST",
-        path,
-        body=body,
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
-    )
-    status = conn.getresponse().status
-    conn.close()
-    return status
+    """POST once; when the test server's small listen backlog overflows under the stampede the
+    connection is reset, and the client tries again, as a browser would. Safe: the submission
+    id (registrations) and one sign-up per participant (workshops) make a repeat harmless."""
+    for attempt in range(5):
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        try:
+            conn.request(
+                "POST",
+                path,
+                body=body,
+                headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+            )
+            return conn.getresponse().status
+        except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
+            if attempt == 4:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+        finally:
+            conn.close()
+    raise AssertionError("unreachable")
 
 
 def stampede(live_server) -> tuple[TicketCategory, list[int]]:
