@@ -115,11 +115,14 @@ def edition_version(edition: Edition) -> str:
     The latest change reveals saves; the number of rows reveals deletions and moves to another
     edition. Read from the database, so every process sees it, whatever the cache backend.
     """
-    stamp = Activity.objects.filter(edition=edition).aggregate(
-        rows=Count("id"), latest=Max("updated_at")
-    )
+    return rows_stamp(Activity.objects.filter(edition=edition))
+
+
+def rows_stamp(rows) -> str:
+    """How many rows and their latest change: differs after any save, deletion or move."""
+    stamp = rows.order_by().aggregate(n=Count("id"), latest=Max("updated_at"))
     latest = stamp["latest"].isoformat() if stamp["latest"] else "0"
-    return f"{stamp['rows']}:{latest}"
+    return f"{stamp['n']}:{latest}"
 
 
 DELETIONS_KEY = "museumday:deletions"
@@ -154,10 +157,6 @@ def public_read(key: str, compute, seconds: int, *, rows=None):
         if rows is None:
             value = compute()
         else:
-            stamp = rows.order_by().aggregate(n=Count("id"), latest=Max("updated_at"))
-            latest = stamp["latest"].isoformat() if stamp["latest"] else "0"
-            value = cache.get_or_set(
-                f"museumday:{key}:rows:{stamp['n']}:{latest}", compute, seconds
-            )
+            value = cache.get_or_set(f"museumday:{key}:rows:{rows_stamp(rows)}", compute, seconds)
         cache.set(versioned, value, seconds)
     return value
