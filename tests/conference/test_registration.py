@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -270,21 +271,44 @@ def test_emails_are_written_in_the_registrants_language(
     assert english.body.startswith("Dear Person 2,")
 
 
-def test_member_rate_asks_the_directory_for_a_membership_valid_today(conference):
-    member_rate = CategoryFactory(conference=conference, requirement=Requirement.MEMBER)
-    today = timezone.now().date()
-    MembershipFactory(
-        number="M-NEXT-YEAR",
-        email="person1@example.org",
-        valid_from=today + timedelta(days=1),
-        valid_until=today + timedelta(days=365),
-    )
-    with pytest.raises(ValidationError) as error:
-        register(conference, member_rate, 1, membership_number="M-NEXT-YEAR")
-    assert "valid membership" in error.value.message_dict["membership_number"][0]
-    with pytest.raises(ValidationError):
-        register(conference, member_rate, 1)  # no number: the e-mail alone is not enough
-    assert seats(member_rate) == 0
+# Late evening in UTC is already tomorrow in Prague; the DST switch; a year from now.
+CLOCK_INSTANTS = [
+    "2026-12-03T22:30:00+00:00",
+    "2026-12-03T23:59:00+00:00",
+    "2026-12-04T00:30:00+00:00",
+    "2027-03-28T00:30:00+00:00",
+    "2027-10-31T00:30:00+00:00",
+    "2027-12-03T12:00:00+00:00",
+]
+
+
+@pytest.mark.parametrize("instant", CLOCK_INSTANTS)
+def test_member_rate_asks_the_directory_for_a_membership_valid_today(db, instant):
+    with time_machine.travel(datetime.fromisoformat(instant), tick=False):
+        conference = ConferenceFactory()
+        member_rate = CategoryFactory(conference=conference, requirement=Requirement.MEMBER)
+        today_there = timezone.now().astimezone(conference.zone).date()
+        MembershipFactory(
+            number="M-NEXT-YEAR",
+            email="person1@example.org",
+            valid_from=today_there + timedelta(days=1),
+            valid_until=today_there + timedelta(days=365),
+        )
+        with pytest.raises(ValidationError) as error:
+            register(conference, member_rate, 1, membership_number="M-NEXT-YEAR")
+        assert "valid membership" in error.value.message_dict["membership_number"][0]
+        with pytest.raises(ValidationError):
+            register(conference, member_rate, 1)  # no number: the e-mail alone is not enough
+        assert seats(member_rate) == 0
+
+        MembershipFactory(
+            number="M-TODAY",
+            email="person2@example.org",
+            valid_from=today_there,
+            valid_until=today_there + timedelta(days=365),
+        )
+        register(conference, member_rate, 2, membership_number="M-TODAY")
+        assert seats(member_rate) == 1
 
 
 class CardProvider:

@@ -21,7 +21,10 @@ TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
 def catalogue_paths(language: str) -> list[Path]:
-    return sorted((LOCALE_DIR / language / "LC_MESSAGES").glob("*.po"))
+    """The project's catalogue and those of apps that ship their own (src/museion/<app>/locale)."""
+    project = sorted((LOCALE_DIR / language / "LC_MESSAGES").glob("*.po"))
+    apps = sorted(LOCALE_DIR.parent.glob(f"*/locale/{language}/LC_MESSAGES/*.po"))
+    return project + apps
 
 
 def live_entries(language: str) -> list[polib.POEntry]:
@@ -49,10 +52,10 @@ def placeholders(text: str) -> list[str]:
 
 @pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
 def test_catalogue_exists_for_each_language(language):
-    paths = {path.name: path for path in catalogue_paths(language)}
+    paths = catalogue_paths(language)
 
-    assert "django.po" in paths
-    assert polib.pofile(str(paths["django.po"])).metadata["Language"] == language
+    assert paths[0].name == "django.po"
+    assert all(polib.pofile(str(p)).metadata["Language"] == language for p in paths)
 
 
 @pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)

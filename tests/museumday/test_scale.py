@@ -2,16 +2,22 @@
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from museion.core.models import AttendanceMode
 from museion.core.search import search_filter
 from museion.museumday.filters import SEARCH_FIELDS, public_activities
 from museion.museumday.models import Activity, Category, Status, local_start_date
-from museion.museumday.scale import SCALE_PREFIX, clear_scale_data, scale_signature
+from museion.museumday.scale import (
+    SCALE_PREFIX,
+    clear_scale_data,
+    coming_edition_year,
+    scale_signature,
+)
 from museion.network.models import Museum
 
 from ..factories import ActivityFactory
@@ -90,10 +96,19 @@ def test_local_date_is_the_start_date_in_the_activity_timezone(scale_data):
         assert activity.ends_at > activity.starts_at
 
 
-def test_past_and_upcoming_editions_both_have_activities(scale_data):
-    now = datetime.now(UTC)
-    assert scale_data.filter(ends_at__lt=now).exists()
-    assert scale_data.filter(ends_at__gte=now, edition__year=2027).exists()
+@pytest.mark.parametrize(
+    "instant",
+    ["2026-12-03T23:30:00+00:00", "2027-05-18T23:30:00+00:00", "2027-12-03T12:00:00+00:00"],
+)
+def test_past_and_upcoming_editions_both_have_activities(db, instant):
+    with time_machine.travel(datetime.fromisoformat(instant), tick=False):
+        generate()
+        now = datetime.now(UTC)
+        coming = coming_edition_year(now.date())
+        activities = Activity.objects.all()
+        assert activities.filter(ends_at__lt=now).exists()
+        assert activities.filter(ends_at__gte=now, edition__year=coming).exists()
+        assert coming > now.year or now.date() < date(now.year, 5, 19)
 
 
 @pytest.mark.parametrize("word", ["ceramics", "Keramik", "museum"])

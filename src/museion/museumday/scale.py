@@ -14,6 +14,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from museion.core.geo import timezone_for
 from museion.core.models import AttendanceMode
@@ -39,7 +40,9 @@ BIG_COUNTRIES = {"US": 6, "DE": 6, "FR": 6, "IT": 6, "GB": 6, "JP": 6, "CN": 6, 
 MEDIUM_COUNTRIES = {"CA", "AU", "NL", "PL", "CH", "AT", "SE", "CZ", "AR", "IN", "KR", "PT", "BR"}
 # (share, spread in degrees): the city centre, its suburbs, the rest of the region.
 SCATTER = [(0.55, 0.06), (0.30, 0.4), (0.15, 2.5)]
-EDITION_WEIGHTS = {2022: 25, 2023: 15, 2024: 20, 2025: 25, 2027: 15}
+# Weights of the editions, oldest first; the coming edition, last, skips a year as 2027 did.
+EDITION_WEIGHTS = [25, 15, 20, 25, 15]
+EDITION_YEAR_OFFSETS = [-5, -4, -3, -2, 0]
 CATEGORY_WEIGHTS = {
     Category.EXHIBITION: 20,
     Category.GUIDED_TOUR: 18,
@@ -127,9 +130,16 @@ def generate_scale_data(
     return ScaleSummary(museums, activities, published, time.perf_counter() - started)
 
 
+def coming_edition_year(today: date) -> int:
+    """The year of the next 18 May on or after today: the set always has a coming edition."""
+    return today.year if today < date(today.year, 5, 19) else today.year + 1
+
+
 def _editions() -> list[Edition]:
+    coming = coming_edition_year(timezone.now().date())
     editions = []
-    for year, theme in words.EDITION_THEMES.items():
+    for offset, theme in zip(EDITION_YEAR_OFFSETS, words.EDITION_THEMES, strict=True):
+        year = coming + offset
         edition, _ = Edition.objects.get_or_create(
             year=year, defaults={"date": date(year, 5, 18), "theme": theme}
         )
@@ -232,7 +242,7 @@ def _museum_row(museum: Museum, text_language: str) -> MuseumRow:
 
 
 def _create_activities(rng, museums: list[MuseumRow], editions, count: int, log) -> int:
-    edition_weights = [EDITION_WEIGHTS.get(e.year, 10) for e in editions]
+    edition_weights = EDITION_WEIGHTS
     categories, category_weights = zip(*CATEGORY_WEIGHTS.items(), strict=True)
     statuses, status_weights = zip(*STATUS_WEIGHTS.items(), strict=True)
     batch, published = [], 0

@@ -11,13 +11,14 @@ def _words(text: str) -> list[str]:
     return [word.strip() for word in text.split(";") if word.strip()]
 
 
-EDITION_THEMES = {
-    2022: "The Power of Museums",
-    2023: "Museums, Sustainability and Wellbeing",
-    2024: "Museums for Education and Research",
-    2025: "The Future of Museums in Rapidly Changing Communities",
-    2027: "Museums Connecting Generations",
-}
+# Themes of the five editions, oldest first: four past editions and the coming one (see scale.py).
+EDITION_THEMES = [
+    "The Power of Museums",
+    "Museums, Sustainability and Wellbeing",
+    "Museums for Education and Research",
+    "The Future of Museums in Rapidly Changing Communities",
+    "Museums Connecting Generations",
+]
 
 # The language an activity is written in, when the museum's own language has no word list.
 FALLBACK_LANGUAGE = "en"
