@@ -40,7 +40,7 @@ def ensure_data(args) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from museion.museumday.scale import clear_scale_data, generate_scale_data, scale_signature
+    from museion.demo.scale import clear_scale_data, generate_scale_data, scale_signature
 
     call_command("migrate", verbosity=0)
     wanted = {"seed": args.seed, "museums": args.museums, "activities": args.activities}

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "museion.newsletter",
     "museion.api",
 ]
+# The demo and benchmark data generators (`make run`, the tests, the benches); off in production.
+if env_bool("MUSEION_DEMO", DEBUG):
+    INSTALLED_APPS.append("museion.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -7,6 +7,7 @@ os.environ.setdefault("MUSEION_ALLOW_INSECURE_KEY", "1")
 os.environ.setdefault("MUSEION_INSECURE_HTTP", "1")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("MAP_TILE_URL", "")
+os.environ.setdefault("MUSEION_DEMO", "1")
 
 from museion.settings import *  # noqa: E402, F403
 

@@ -10,14 +10,14 @@ from django.core.management import CommandError, call_command
 
 from museion.core.models import AttendanceMode
 from museion.core.search import search_filter
-from museion.museumday.filters import SEARCH_FIELDS, public_activities
-from museion.museumday.models import Activity, Category, Status, local_start_date
-from museion.museumday.scale import (
+from museion.demo.scale import (
     SCALE_PREFIX,
     clear_scale_data,
     coming_edition_year,
     scale_signature,
 )
+from museion.museumday.filters import SEARCH_FIELDS, public_activities
+from museion.museumday.models import Activity, Category, Status, local_start_date
 from museion.network.models import Museum
 
 from ..factories import ActivityFactory

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from museion.network.demo import load_registry_samples
+from museion.demo.directory import load_registry_samples
 from museion.network.importer import InvalidRowsError, import_museums, validate_rows
 from museion.network.importer_mapping import MappingError, load_mapping
 from museion.network.models import Museum

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from museion.conference.models import Session
+from museion.demo.news_pages import CODE_OF_ETHICS_URL
 from museion.museumday.models import Activity
-from museion.news.demo_pages import CODE_OF_ETHICS_URL
 from museion.news.models import Page, Post, RelatedItem
 from museion.newsletter.models import MailingList
 from tests.factories import ActivityFactory, MuseumFactory

@@ -10,10 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
 from museion.core.geo import timezone_for
+from museion.demo.world import CITIES
 from museion.museumday.models import Activity, Category, Edition, Status, Transition
 from museion.network.importer import import_museums
 from museion.network.models import Committee, CommitteeKind, Museum, MuseumKind
-from museion.network.world import CITIES
 
 DEMO_PASSWORD = "museion-demo"  # noqa: S105 - printed on purpose: demo accounts only
 NAME_PATTERNS = {

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from museion.conference.demo import load_conference_demo
+from museion.demo.conference import load_conference_demo
 
 
 class Command(BaseCommand):

@@ -15,12 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from museion.museumday.filters import public_activities
+from museion.news.models import Page, Post, RelatedItem, Source
+from museion.news.services import save_page, save_post
 from museion.newsletter.models import MailingList
 
-from .demo_pages import LISTS, PAGES
-from .demo_stories import STORIES, Story
-from .models import Page, Post, RelatedItem, Source
-from .services import save_page, save_post
+from .news_pages import LISTS, PAGES
+from .news_stories import STORIES, Story
 
 DEMO_CONFERENCE = "general-conference-demo"
 

@@ -18,11 +18,8 @@ from django.utils import timezone
 
 from museion.core.geo import timezone_for
 from museion.core.models import AttendanceMode
-from museion.network.models import Museum, MuseumKind
-from museion.network.world import CITIES
-
-from . import scale_words as words
-from .models import (
+from museion.demo.world import CITIES
+from museion.museumday.models import (
     Activity,
     ActivityRevision,
     Category,
@@ -31,6 +28,9 @@ from .models import (
     Transition,
     local_start_date,
 )
+from museion.network.models import Museum, MuseumKind
+
+from . import scale_words as words
 
 SCALE_PREFIX = "scale:"
 BATCH_SIZE = 2000

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from museion.museumday.scale import clear_scale_data, generate_scale_data, scale_signature
+from museion.demo.scale import clear_scale_data, generate_scale_data, scale_signature
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from museion.news.demo import load_news_demo
+from museion.demo.news import load_news_demo
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from museion.network.demo import load_demo
+from museion.demo.directory import load_demo
 
 
 class Command(BaseCommand):

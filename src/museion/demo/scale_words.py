@@ -4,7 +4,7 @@ Varied on purpose, so a full-text search over 100,000 activities matches a reali
 them (a subject word a few percent, a common word most).
 """
 
-from .models import Category
+from museion.museumday.models import Category
 
 
 def _words(text: str) -> list[str]:

@@ -9,9 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from museion.network.models import Committee
-
-from .models import (
+from museion.conference.models import (
     Access,
     Conference,
     Day,
@@ -25,6 +23,7 @@ from .models import (
     TicketCategory,
     Track,
 )
+from museion.network.models import Committee
 
 TOPICS = [
     ("keynote", "The power of museums", "mixed"),
