@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "museion.network",
     "museion.museumday",
     "museion.conference",
+    "museion.redlists",
     "museion.news",
     "museion.newsletter",
     "museion.api",
@@ -164,6 +165,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "static_root"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Files only staff may see (photos sent with Red List reports), never served by the web server.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

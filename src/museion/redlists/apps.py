@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RedListsConfig(AppConfig):
+    name = "museion.redlists"
+    label = "redlists"
+    verbose_name = _("Red Lists")
