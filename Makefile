@@ -4,16 +4,32 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+UV := $(VENV)/bin/uv
+UV_VERSION := $(shell sed -n 's/.*"uv==\([^"]*\)".*/\1/p' pyproject.toml)
+LOCK := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal \
+	--python-version 3.11 --custom-compile-command "make lock"
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker clean
+.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker clean lock
 
-$(STAMP): pyproject.toml requirements.lock
+# Development and tests: the whole tree (production + dev tools), every file checked by its hash.
+$(STAMP): pyproject.toml requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Re-lock after changing a pin in pyproject.toml: keeps every other pin, adds what is new.
+# requirements/prod.txt: [project] dependencies; requirements/dev.txt: those plus the dev extra,
+# at the same versions. `make lock UPGRADE=--upgrade-package=NAME` moves one package on.
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet uv==$(UV_VERSION)
+
+lock: $(UV)
+	$(LOCK) $(UPGRADE) -o requirements/prod.txt
+	$(LOCK) $(UPGRADE) --extra dev -c requirements/prod.txt -o requirements/dev.txt
 
 install: $(STAMP) messages
 
