@@ -1,6 +1,7 @@
-"""The lock files match pyproject.toml: every pin locked, with hashes; production without test tools.
+"""The lock files match pyproject.toml: every pin locked with hashes; production has no test tools.
 
-When this fails after adding a dependency to pyproject.toml, run `make lock` (README, Dependencies).
+When this fails after adding a dependency to pyproject.toml, run `make lock`
+(README, "Dependencies").
 """
 
 import re
