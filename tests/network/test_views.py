@@ -65,11 +65,19 @@ def test_list_rejects_an_unknown_country(client, directory):
     )
 
 
-@pytest.mark.parametrize("page", ["-1", "0", "abc", "1.5"])
-def test_list_rejects_a_page_that_is_not_a_whole_number(client, directory, page):
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("-1", "The page must be 1 or more."),
+        ("0", "The page must be 1 or more."),
+        ("abc", "The page must be a whole number."),
+        ("1.5", "The page must be a whole number."),
+    ],
+)
+def test_list_rejects_a_page_that_is_not_a_whole_number(client, directory, page, message):
     response = client.get(LIST, {"page": page})
     assert response.status_code == 400
-    assert alert(response) == "The page must be a whole number, 1 or more."
+    assert alert(response) == message
     assert response.context["page"] is None
 
 

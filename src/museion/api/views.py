@@ -6,9 +6,9 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from museion.core.api import form_errors_message, json_error
+from museion.core.pagination import PageError, page_number
 from museion.museumday import queries
 from museion.museumday.filters import ActivitySearchForm, public_activities
-from museion.museumday.views import parse_page
 
 from .openapi import openapi_document
 
@@ -61,8 +61,8 @@ def activities(request):
     if not form.is_valid():
         return json_error(form_errors_message(form))
     try:
-        number = parse_page(request.GET.get("page"))
-    except ValueError as error:
+        number = page_number(request.GET.get("page"))
+    except PageError as error:
         return json_error(str(error))
     try:
         size = int(request.GET.get("page_size") or queries.PAGE_SIZE)

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.core.paginator import EmptyPage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from museion.core.api import form_errors_message, json_error
 from museion.core.geo import BBox, parse_bbox
+from museion.core.pagination import PageError, page_of
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
 from . import queries
@@ -27,19 +27,6 @@ from .models import Activity, Edition, language_name, primary_subtag
 
 ICAL_LIMIT = 1000
 EMBED_VIEWS = ("list", "map", "both")
-
-
-def parse_page(value) -> int:
-    """A page number from the query string; ValueError with a reason when it is not one."""
-    if value in (None, ""):
-        return 1
-    try:
-        page = int(value)
-    except (TypeError, ValueError):
-        raise ValueError(_("The page must be a whole number.")) from None
-    if page < 1:
-        raise ValueError(_("The page must be 1 or more."))
-    return page
 
 
 def search(request) -> tuple[ActivitySearchForm, object]:
@@ -72,16 +59,14 @@ def _list_context(request, *, embed: bool = False):
     if queryset is None:
         context["errors"] = form.errors
         return context, 400
+    listed = queries.with_reader_translation(queryset)
     try:
-        number = parse_page(request.GET.get("page"))
-        listed = queries.with_reader_translation(queryset)
-        page = queries.public_paginator(form, listed, queries.PAGE_SIZE).page(number)
-    except ValueError as error:
+        page = page_of(
+            queries.public_paginator(form, listed, queries.PAGE_SIZE), request.GET.get("page")
+        )
+    except PageError as error:
         context["page_error"] = str(error)
-        return context, 400
-    except EmptyPage:
-        context["page_error"] = _("There is no such page in these results.")
-        return context, 404
+        return context, error.status
     filters = form.active_filters()
     context.update(page=page, filters=filters, query=urlencode(filters))
     return context, 200

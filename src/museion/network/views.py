@@ -1,13 +1,13 @@
 """Public directory: the museums list (search, country filter) and a museum's page."""
 
 from django import forms
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
+from museion.core.pagination import PageError, page_of
 from museion.museumday.filters import public_activities
 from museion.museumday.queries import with_reader_translation
 
@@ -38,14 +38,9 @@ def museum_list(request):
         for word in form.cleaned_data["q"].split()[:8]:
             museums = museums.filter(name__icontains=word) | museums.filter(city__icontains=word)
         try:
-            number = int(request.GET.get("page") or 1)
-            if number < 1:
-                raise ValueError
-            page = Paginator(museums, PAGE_SIZE).page(number)
-        except ValueError:
-            error, status = _("The page must be a whole number, 1 or more."), 400
-        except EmptyPage:
-            error, status = _("There is no such page in these results."), 404
+            page = page_of(Paginator(museums, PAGE_SIZE), request.GET.get("page"))
+        except PageError as page_error:
+            error, status = str(page_error), page_error.status
     else:
         status = 400
     query = request.GET.copy()

@@ -1,10 +1,12 @@
 """Public news pages: home, list, post, hashtag and standing pages."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from museion.core.pagination import PageError, page_of
 
 from . import queries
 from .home import home_data
@@ -15,19 +17,11 @@ from .models import Page
 
 def _page_of(request, queryset, template: str, context: dict):
     """Render one page of a list, or a clear 400/404 for a bad page number."""
-    raw = request.GET.get("page") or "1"
     try:
-        number = int(raw)
-        if number < 1:
-            raise ValueError
-    except ValueError:
-        context["page_error"] = _("The page must be a whole number, 1 or more.")
-        return render(request, template, context, status=400)
-    try:
-        page = Paginator(queryset, queries.PAGE_SIZE).page(number)
-    except EmptyPage:
-        context["page_error"] = _("There is no such page in this list.")
-        return render(request, template, context, status=404)
+        page = page_of(Paginator(queryset, queries.PAGE_SIZE), request.GET.get("page"))
+    except PageError as error:
+        context["page_error"] = str(error)
+        return render(request, template, context, status=error.status)
     context["page"] = page
     context["posts"] = [queries.shown(post) for post in page.object_list]
     return render(request, template, context)
