@@ -16,8 +16,9 @@ from museion.demo.scale import (
     coming_edition_year,
     scale_signature,
 )
-from museion.museumday.filters import SEARCH_FIELDS, public_activities
+from museion.museumday.filters import SEARCH_FIELDS
 from museion.museumday.models import Activity, Category, Status, local_start_date
+from museion.museumday.queries import public_activities
 from museion.network.models import Museum
 
 from ..factories import ActivityFactory

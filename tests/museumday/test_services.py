@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from museion.museumday import services
-from museion.museumday.filters import public_activities
 from museion.museumday.models import Activity, Status, Transition
+from museion.museumday.queries import public_activities
 
 from ..factories import ActivityFactory, UserFactory
 

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET
 from museion.core.api import form_errors_message, json_error
 from museion.core.pagination import PageError, page_number
 from museion.museumday import queries
-from museion.museumday.filters import ActivitySearchForm, public_activities
+from museion.museumday.filters import ActivitySearchForm
+from museion.museumday.queries import public_activities
 
 from .openapi import openapi_document
 

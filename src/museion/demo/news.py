@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from museion.museumday.filters import public_activities
+from museion.museumday.queries import public_activities
 from museion.news.models import Page, Post, RelatedItem, Source
 from museion.news.services import save_page, save_post
 from museion.newsletter.models import MailingList

@@ -10,7 +10,17 @@ class MuseumDayConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from museion.network.sections import MuseumSection, register_museum_section
+
         from .models import Activity
-        from .queries import note_deletion
+        from .queries import museum_activities, note_deletion
 
         post_delete.connect(note_deletion, sender=Activity, dispatch_uid="museumday-deletions")
+        register_museum_section(
+            MuseumSection(
+                name="museumday",
+                template="museumday/museum_section.html",
+                context=lambda request, museum: {"activities": museum_activities(museum)},
+                order=10,
+            )
+        )

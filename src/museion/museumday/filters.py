@@ -14,7 +14,7 @@ from museion.core.models import AttendanceMode
 from museion.core.search import search_filter
 from museion.core.validators import language_choices
 
-from .models import Activity, Category, Status
+from .models import Category
 from .widgets import FastSelect
 
 SEARCH_FIELDS = ["title", "description", "translations_text"]
@@ -32,10 +32,6 @@ FILTER_KEYS = [
     "radius",
     "q",
 ]
-
-
-def public_activities() -> QuerySet:
-    return Activity.objects.filter(status=Status.PUBLISHED)
 
 
 def bbox_filter(queryset: QuerySet, box: BBox) -> QuerySet:

@@ -3,11 +3,23 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
-from .filters import public_activities
-from .models import Activity, ActivityTranslation, Edition, TranslationStatus, primary_subtag
+from .models import (
+    Activity,
+    ActivityTranslation,
+    Edition,
+    Status,
+    TranslationStatus,
+    primary_subtag,
+)
+
+
+def public_activities() -> QuerySet:
+    """What the public may see: published activities."""
+    return Activity.objects.filter(status=Status.PUBLISHED)
+
 
 PAGE_SIZE = 20
 COUNTERS_TTL = 300
@@ -160,3 +172,9 @@ def public_read(key: str, compute, seconds: int, *, rows=None):
             value = cache.get_or_set(f"museumday:{key}:rows:{rows_stamp(rows)}", compute, seconds)
         cache.set(versioned, value, seconds)
     return value
+
+
+def museum_activities(museum, limit: int = 100) -> list[Activity]:
+    """A museum's published activities, newest first, each with its reader's translation."""
+    queryset = public_activities().filter(museum=museum).select_related("edition")
+    return list(with_reader_translation(queryset.order_by("-starts_at"))[:limit])

@@ -19,11 +19,12 @@ from museion.core.pagination import PageError, page_of
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
 from . import queries
-from .filters import ActivitySearchForm, public_activities
+from .filters import ActivitySearchForm
 from .ical import activities_calendar
 from .jsonld import event_jsonld
 from .mapdata import MAX_ZOOM, cell_degrees, clustered_features, snap_to_cells
 from .models import Activity, Edition, language_name, primary_subtag
+from .queries import public_activities
 
 ICAL_LIMIT = 1000
 EMBED_VIEWS = ("list", "map", "both")

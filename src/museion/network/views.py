@@ -8,10 +8,9 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from museion.core.pagination import PageError, page_of
-from museion.museumday.filters import public_activities
-from museion.museumday.queries import with_reader_translation
 
 from .models import Museum
+from .sections import museum_sections
 
 PAGE_SIZE = 30
 
@@ -56,11 +55,9 @@ def museum_list(request):
 @require_GET
 def museum_detail(request, slug: str):
     museum = get_object_or_404(Museum, slug=slug)
-    activities = with_reader_translation(
-        public_activities().filter(museum=museum).select_related("edition").order_by("-starts_at")
-    )[:100]
-    return render(
-        request,
-        "network/museum_detail.html",
-        {"museum": museum, "activities": activities, "committees": museum.committees.all()},
-    )
+    context = {
+        "museum": museum,
+        "committees": museum.committees.all(),
+        "sections": museum_sections(request, museum),
+    }
+    return render(request, "network/museum_detail.html", context)

@@ -85,7 +85,7 @@ def related(post: Post) -> list:
     An activity that is not (or no longer) published, or a session that is hidden or belongs
     to an unpublished conference, is never linked.
     """
-    from museion.museumday.filters import public_activities
+    from museion.museumday.queries import public_activities
 
     found = list(
         public_activities()
