@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "museion.redlists",
     "museion.news",
     "museion.newsletter",
+    "museion.site",
     "museion.api",
 ]
 # The demo and benchmark data generators (`make run`, the tests, the benches); off in production.

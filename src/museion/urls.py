@@ -5,13 +5,12 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from museion.core import views as core_views
-from museion.news import views as news_views
-from museion.news.urls import page_patterns as news_page_patterns
+from museion.site.urls import home_patterns, page_patterns
 
 urlpatterns = [
-    path("", news_views.home, name="home"),
+    path("", include(home_patterns)),
     path("news/", include("museion.news.urls")),
-    path("pages/", include((news_page_patterns, "pages"))),
+    path("pages/", include((page_patterns, "pages"))),
     path("newsletter/", include("museion.newsletter.urls")),
     path("museum-day/", include("museion.museumday.urls")),
     path("museums/", include("museion.network.urls")),

@@ -179,7 +179,7 @@ def test_home_shows_the_next_conference_and_its_coming_sessions(client, db):
 
 
 def test_home_cache_expires_when_a_scheduled_post_goes_live(client, db):
-    from museion.news.home import HOME_TTL, _seconds_until_next_scheduled
+    from museion.site.home import HOME_TTL, _seconds_until_next_scheduled
 
     now = timezone.now()
     assert _seconds_until_next_scheduled(now) == HOME_TTL

@@ -6,6 +6,3 @@ class NewsConfig(AppConfig):
     name = "museion.news"
     label = "news"
     verbose_name = _("News")
-
-    def ready(self):
-        from . import signals  # noqa: F401

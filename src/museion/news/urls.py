@@ -12,5 +12,3 @@ urlpatterns = [
     path("tags/<str:tag>/", views.hashtag_detail, name="hashtag"),
     path("tags/<str:tag>/feed/", feeds.HashtagFeed(), name="hashtag_feed"),
 ]
-
-page_patterns = [path("<slug:slug>/", views.page_detail, name="page")]

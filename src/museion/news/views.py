@@ -9,10 +9,8 @@ from django.views.decorators.http import require_GET
 from museion.core.pagination import PageError, page_of
 
 from . import queries
-from .home import home_data
 from .jsonld import news_article, open_graph, summary_of
 from .markdown import hashtag_slug
-from .models import Page
 
 
 def _page_of(request, queryset, template: str, context: dict):
@@ -25,16 +23,6 @@ def _page_of(request, queryset, template: str, context: dict):
     context["page"] = page
     context["posts"] = [queries.shown(post) for post in page.object_list]
     return render(request, template, context)
-
-
-@require_GET
-def home(request):
-    from museion.newsletter.forms import SubscribeForm
-
-    language = queries.reader_language()
-    data = home_data(language)
-    context = {**data, "subscribe_form": SubscribeForm(language=language, lists=data["lists"])}
-    return render(request, "news/home.html", context)
 
 
 @require_GET
@@ -71,14 +59,3 @@ def hashtag_detail(request, tag: str):
     return _page_of(
         request, queries.tagged(hashtag.slug), "news/hashtag.html", {"hashtag": hashtag}
     )
-
-
-@require_GET
-def page_detail(request, slug: str):
-    versions = list(Page.objects.filter(slug=slug).order_by("translation_of_id", "language"))
-    if not versions:
-        raise Http404(_("No such page."))
-    language = queries.reader_language()
-    page = next((v for v in versions if v.language == language), None)
-    page = page or next((v for v in versions if v.translation_of_id is None), versions[0])
-    return render(request, "news/page.html", {"page": page, "versions": versions})

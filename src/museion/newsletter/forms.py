@@ -4,11 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import MailingList
+from .queries import public_lists
 from .services import consent_text, normalise_email
-
-
-def public_lists():
-    return MailingList.objects.filter(is_public=True).order_by("language", "name")
 
 
 class ListsField(forms.ModelMultipleChoiceField):

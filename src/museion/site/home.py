@@ -13,11 +13,11 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from museion.museumday import queries as museumday_queries
-from museion.newsletter.forms import public_lists
+from museion.news import queries
+from museion.news.models import Post
+from museion.newsletter.queries import public_lists
 
-from . import queries
 from .cache import content_version
-from .models import Post
 
 HOME_TTL = 300
 LATEST = 6
@@ -47,7 +47,7 @@ def upcoming_conference(now) -> tuple[object | None, list]:
 
 
 def home_data(language: str) -> dict:
-    key = f"news:home:{language}:{content_version()}"
+    key = f"site:home:{language}:{content_version()}"
     data = cache.get(key)
     if data is not None:
         return data

@@ -7,7 +7,7 @@ on every process sharing the cache (Redis beyond one machine).
 from django.core.cache import cache
 from django.utils import timezone
 
-VERSION_KEY = "news:content-version"
+VERSION_KEY = "site:content-version"
 
 
 def content_version() -> int:

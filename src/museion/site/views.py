@@ -1,0 +1,31 @@
+"""The home page and the standing pages."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from museion.news import queries as news_queries
+from museion.news.models import Page
+from museion.newsletter.forms import SubscribeForm
+
+from .home import home_data
+
+
+@require_GET
+def home(request):
+    language = news_queries.reader_language()
+    data = home_data(language)
+    context = {**data, "subscribe_form": SubscribeForm(language=language, lists=data["lists"])}
+    return render(request, "site/home.html", context)
+
+
+@require_GET
+def page_detail(request, slug: str):
+    versions = list(Page.objects.filter(slug=slug).order_by("translation_of_id", "language"))
+    if not versions:
+        raise Http404(_("No such page."))
+    language = news_queries.reader_language()
+    page = next((v for v in versions if v.language == language), None)
+    page = page or next((v for v in versions if v.translation_of_id is None), versions[0])
+    return render(request, "site/page.html", {"page": page, "versions": versions})
