@@ -49,7 +49,9 @@ def resized(picture: Image.Image) -> Image.Image:
 def cropped_10(picture: Image.Image) -> Image.Image:
     """10 % of the width and height cut away, more on one side than the other."""
     width, height = picture.size
-    return picture.crop((int(width * 0.06), int(height * 0.03), int(width * 0.96), int(height * 0.93)))
+    return picture.crop(
+        (int(width * 0.06), int(height * 0.03), int(width * 0.96), int(height * 0.93))
+    )
 
 
 def rotated_5(picture: Image.Image) -> Image.Image:

@@ -31,7 +31,9 @@ def png_header_only(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     rows = zlib.compress(b"\x00" * 64)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
 
 
 def test_text_file_is_refused_as_not_a_picture():
@@ -93,7 +95,10 @@ def test_gps_and_all_exif_are_dropped_and_orientation_applied_to_the_pixels():
         assert kept.size == (100, 200)  # upright: portrait
         assert not kept.getexif()
         assert "xmp" not in kept.info and "exif" not in kept.info
-        top, bottom = kept.convert("RGB").getpixel((50, 40)), kept.convert("RGB").getpixel((50, 160))
+        top, bottom = (
+            kept.convert("RGB").getpixel((50, 40)),
+            kept.convert("RGB").getpixel((50, 160)),
+        )
         assert top[0] > 150 > top[2]  # red went to the top, as the camera meant
         assert bottom[2] > 150 > bottom[0]
 

@@ -106,8 +106,7 @@ def open_picture(upload, *, draft_box: tuple[int, int] | None = None) -> Picture
 
 def _bomb_error() -> ValidationError:
     message = _(
-        "The picture has too many pixels to be processed safely; the limit is %(limit)s "
-        "megapixels."
+        "The picture has too many pixels to be processed safely; the limit is %(limit)s megapixels."
     ) % {"limit": max_pixels() // 1_000_000}
     return ValidationError(message, code="too_many_pixels")
 
