@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message, json_error
 from museion.core.pagination import PageError, page_number
@@ -56,7 +56,7 @@ def activity_json(activity) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def activities(request):
     form = ActivitySearchForm(request.GET)
     if not form.is_valid():
@@ -97,7 +97,7 @@ def activities(request):
     )
 
 
-@require_GET
+@require_safe
 def activity(request, pk: int):
     found = public_activities().select_related("museum", "edition").filter(pk=pk)
     item = queries.with_approved_translations(found).first()
@@ -106,6 +106,6 @@ def activity(request, pk: int):
     return JsonResponse(activity_json(item))
 
 
-@require_GET
+@require_safe
 def openapi(request):
     return JsonResponse(openapi_document(request))

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message, json_error
 from museion.core.geo import BBox, parse_bbox
@@ -37,14 +37,14 @@ def search(request) -> tuple[ActivitySearchForm, object]:
     return form, form.filter(public_activities())
 
 
-@require_GET
+@require_safe
 def home(request):
     edition = queries.current_edition()
     context = {"edition": edition, "numbers": queries.participation(edition) if edition else None}
     return render(request, "museumday/home.html", context)
 
 
-@require_GET
+@require_safe
 def edition_detail(request, year: int):
     edition = get_object_or_404(Edition, year=year)
     return render(
@@ -73,13 +73,13 @@ def _list_context(request, *, embed: bool = False):
     return context, 200
 
 
-@require_GET
+@require_safe
 def activity_list(request):
     context, status = _list_context(request)
     return render(request, "museumday/activity_list.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
 def embed(request):
@@ -97,7 +97,7 @@ def embed(request):
     return render(request, "museumday/embed.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def activity_detail(request, pk: int):
     activity = get_object_or_404(Activity.objects.select_related("museum", "edition"), pk=pk)
     if not activity.is_published and not (
@@ -139,7 +139,7 @@ def shown_version(activity, translations, requested: str | None):
     return (exact or matching or [activity])[0]
 
 
-@require_GET
+@require_safe
 def activity_ical(request, pk: int):
     activity = get_object_or_404(
         queries.with_reader_translation(public_activities().select_related("museum")), pk=pk
@@ -148,7 +148,7 @@ def activity_ical(request, pk: int):
     return _calendar_response(body, f"activity-{activity.pk}.ics")
 
 
-@require_GET
+@require_safe
 def activities_ical(request):
     form, queryset = search(request)
     if queryset is None:
@@ -172,7 +172,7 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def activity_map(request):
     form = ActivitySearchForm(request.GET)
     status = 200 if form.is_valid() else 400
@@ -190,7 +190,7 @@ def map_config(request) -> str:
     )
 
 
-@require_GET
+@require_safe
 def map_geojson(request):
     form, queryset = search(request)
     if queryset is None:

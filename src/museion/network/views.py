@@ -4,7 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from museion.core.pagination import PageError, page_of
@@ -24,7 +24,7 @@ class MuseumSearchForm(forms.Form):
         self.fields["country"].choices = [("", gettext_lazy("All countries")), *countries]
 
 
-@require_GET
+@require_safe
 def museum_list(request):
     form = MuseumSearchForm(request.GET)
     museums = Museum.objects.only("name", "slug", "city", "country").order_by("name", "id")
@@ -52,7 +52,7 @@ def museum_list(request):
     )
 
 
-@require_GET
+@require_safe
 def museum_detail(request, slug: str):
     museum = get_object_or_404(Museum, slug=slug)
     context = {

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from museion.core.pagination import PageError, page_of
 
@@ -25,12 +25,12 @@ def _page_of(request, queryset, template: str, context: dict):
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def post_list(request):
     return _page_of(request, queries.stories(), "news/post_list.html", {})
 
 
-@require_GET
+@require_safe
 def post_detail(request, pk: int, slug: str):
     post = queries.post_page(pk)
     if post is None or not (post.is_published or request.user.has_perm("news.change_post")):
@@ -49,7 +49,7 @@ def post_detail(request, pk: int, slug: str):
     return render(request, "news/post_detail.html", context)
 
 
-@require_GET
+@require_safe
 def hashtag_detail(request, tag: str):
     hashtag = queries.public_hashtag(hashtag_slug(tag))
     if hashtag is None:

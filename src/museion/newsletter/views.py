@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from museion.news.queries import reader_language
@@ -30,11 +30,11 @@ def too_many(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=SUBSCRIBE_RATE, method="POST", block=False)
 def subscribe(request):
     language = reader_language()
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(
             request, "newsletter/subscribe.html", {"form": SubscribeForm(language=language)}
         )
@@ -52,15 +52,15 @@ def subscribe(request):
     return redirect("newsletter:check_inbox")
 
 
-@require_GET
+@require_safe
 def check_inbox(request):
     return render(request, "newsletter/check_inbox.html")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token: str):
     """GET only shows a button: mail scanners that open links must not confirm for people."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         try:
             services.check_confirm_token(token=token)
         except InvalidLink as error:
@@ -80,7 +80,7 @@ def confirm(request, token: str):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token: str):
     """RFC 8058: a POST (List-Unsubscribe=One-Click) unsubscribes at once, without session or
     CSRF token: the signed link is the proof. A GET shows a page with a button."""
@@ -106,7 +106,7 @@ def unsubscribe(request, token: str):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def preferences(request, token: str):
     try:
         subscriber, _lists = read_token(token, MANAGE_SALT)

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from museion.news import queries as news_queries
 from museion.news.models import Page
@@ -12,7 +12,7 @@ from museion.newsletter.forms import SubscribeForm
 from .home import home_data
 
 
-@require_GET
+@require_safe
 def home(request):
     language = news_queries.reader_language()
     data = home_data(language)
@@ -20,7 +20,7 @@ def home(request):
     return render(request, "site/home.html", context)
 
 
-@require_GET
+@require_safe
 def page_detail(request, slug: str):
     versions = list(Page.objects.filter(slug=slug).order_by("translation_of_id", "language"))
     if not versions:

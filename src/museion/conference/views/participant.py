@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .. import queries
 from ..ical import sessions_calendar
@@ -27,7 +27,7 @@ def _participant(token: str) -> Registration:
 
 
 @never_cache
-@require_GET
+@require_safe
 def participant_page(request, token: str):
     registration = _participant(token)
     remember_participant(request, registration)
@@ -104,7 +104,7 @@ def session_action(request, token: str, pk: int):
 
 
 @never_cache
-@require_GET
+@require_safe
 def join(request, token: str, pk: int):
     """The per-participant access page: stream URL and passcode, only for those entitled."""
     registration = _participant(token)
@@ -121,7 +121,7 @@ def join(request, token: str, pk: int):
     return render(request, "conference/join.html", context, status=200 if access else 403)
 
 
-@require_GET
+@require_safe
 def agenda_feed(request, token: str):
     registration = participation.participant_by_feed_token(token)
     if registration is None:

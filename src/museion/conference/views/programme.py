@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message, json_error
 from museion.network.models import Committee
@@ -32,7 +32,7 @@ PROGRAMME_TTL = 600
 _PK = 987654321
 
 
-@require_GET
+@require_safe
 def index(request):
     conferences = list(queries.public_conferences().order_by("-starts_on"))
     context = {"conferences": conferences, "next": queries.next_conference()}
@@ -134,7 +134,7 @@ def _programme_html(conference: Conference, form, queryset, display) -> str:
     return mark_safe(html)  # noqa: S308 - rendered by our own template above
 
 
-@require_GET
+@require_safe
 def programme(request, slug: str):
     conference = _conference(slug)
     form, queryset = _search(request, conference)
@@ -152,7 +152,7 @@ def programme(request, slug: str):
     return remember(response, context["display"])
 
 
-@require_GET
+@require_safe
 def session_detail(request, slug: str, pk: int):
     conference = _conference(slug)
     session = get_object_or_404(queries.with_people(queries.public_sessions(conference)), pk=pk)
@@ -172,7 +172,7 @@ def session_detail(request, slug: str, pk: int):
     return remember(response, context["display"])
 
 
-@require_GET
+@require_safe
 def speaker_detail(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     sessions = list(queries.speaker_sessions(speaker))
@@ -184,7 +184,7 @@ def speaker_detail(request, slug: str):
     return remember(render(request, "conference/speaker_detail.html", context), context["display"])
 
 
-@require_GET
+@require_safe
 def organiser_detail(request, slug: str, committee: str):
     conference = _conference(slug)
     organiser = get_object_or_404(Committee, slug=committee)
@@ -202,7 +202,7 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def programme_ical(request, slug: str):
     """The whole programme, or the filtered view when the query string carries filters."""
     conference = _conference(slug)
@@ -222,7 +222,7 @@ def programme_ical(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def programme_json(request, slug: str):
     """The programme (or a filtered view) as JSON, with the API's error conventions."""
     conference = queries.public_conferences().filter(slug=slug).first()
@@ -246,7 +246,7 @@ def programme_json(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def session_ical(request, slug: str, pk: int):
     conference = _conference(slug)
     session = get_object_or_404(

@@ -52,7 +52,7 @@ def _too_large(request) -> bool:
 
 
 @csrf_exempt  # checked by _register, once the request is known not to be huge
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=registration_rate, method="POST", block=False)
 def register(request, slug: str):
     conference = get_object_or_404(queries.public_conferences(), slug=slug)
@@ -73,7 +73,7 @@ def register(request, slug: str):
 
 @csrf_protect
 def _register(request, conference):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _render(request, conference, RegistrationForm(conference=conference))
     form = RegistrationForm(request.POST, request.FILES, conference=conference)
     if not form.is_valid():
@@ -109,7 +109,7 @@ def _register(request, conference):
     return redirect("conference:participant", token=registration.token)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def offer(request, token: str):
     registration = offer_by_token(token)
     if registration is None:
@@ -125,7 +125,7 @@ def offer(request, token: str):
         "conference": conference,
         "display": display_zone(request, conference.timezone),
     }
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(request, "conference/offer.html", context)
     action = request.POST.get("action")
     try:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ..models import Conference, Registration
 from ..services.participation import CheckIn, check_in
@@ -15,7 +15,7 @@ PROOF_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"
 
 
 @staff_member_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin_desk(request, slug: str):
     conference = get_object_or_404(Conference, slug=slug)
     context = {"conference": conference, "result": None, "error": None}
@@ -35,7 +35,7 @@ def checkin_desk(request, slug: str):
 
 
 @staff_member_required
-@require_GET
+@require_safe
 def proof_download(request, pk: int):
     registration = get_object_or_404(Registration, pk=pk)
     if not registration.proof:
@@ -51,7 +51,7 @@ def proof_download(request, pk: int):
 
 
 @staff_member_required
-@require_GET
+@require_safe
 def clashes(request, slug: str):
     conference = get_object_or_404(Conference, slug=slug)
     return render(
