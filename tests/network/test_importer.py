@@ -324,8 +324,8 @@ def test_latin_1_file_imports_when_the_mapping_says_so(db, tmp_path, mapping):
         ),
         (
             'country = "US"\n[columns]\nnmae = "Name"\n[external_id]\nprefix = "t"\ncolumn = "Id"',
-            "unknown key “nmae” in [columns]; known keys: address, city, country, kind, latitude, "
-            "longitude, name, postcode, website.",
+            "unknown key “nmae” in [columns]; known keys: address, city, country, kind, languages, "
+            "latitude, longitude, name, postcode, website.",
         ),
         (
             '[columns]\nname = "Name"\n[external_id]\nprefix = "t"\ncolumn = "Id"',

@@ -1,13 +1,13 @@
-"""Import a museum registry (CSV) through a mapping.
+"""Import a museum registry (CSV, JSON or GeoJSON) through a mapping.
 
 Every row is checked before anything is written. Bad rows stop the import, unless the caller
 skips them (they are then written to a "rejected" CSV). Good rows are created or, when a museum
-with the same external id exists, updated, in bulk and in one transaction.
+with the same external id exists (or had an id the registry has since retired), updated, in bulk
+and in one transaction. Museums of the registry that the file no longer lists are reported, and
+marked inactive on request; likely duplicates are warned about.
 """
 
-import codecs
 import csv
-import io
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +16,11 @@ from django.db import router, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .importer_mapping import DELIMITERS, ImportFileError, Mapping, load_mapping
+from .importer_checks import likely_duplicates
+from .importer_mapping import ImportFileError, Mapping, load_mapping
 from .importer_rows import RowChecker
-from .importer_save import save_museums
+from .importer_save import apply_aliases, mark_missing, save_museums
+from .importer_sources import Table, read_table
 from .models import Museum
 
 MAX_LISTED_ERRORS = 20
@@ -29,8 +31,11 @@ class RowError:
     line: int
     reason: str
     values: list[str]
+    unit: str = "line"
 
     def __str__(self) -> str:
+        if self.unit == "record":
+            return _("record %(line)d: %(reason)s") % {"line": self.line, "reason": self.reason}
         return _("line %(line)d: %(reason)s") % {"line": self.line, "reason": self.reason}
 
 
@@ -48,6 +53,9 @@ class CheckedRows:
     good: list[MuseumRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    seen_ids: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,9 @@ class ImportReport:
     warnings: list[str]
     seconds: float
     rejected_path: Path | None
+    missing: list[str] = field(default_factory=list)  # "name (external id)" no longer listed
+    deactivated: int = 0
+    renamed: int = 0
 
 
 class InvalidRowsError(ImportFileError):
@@ -82,79 +93,6 @@ class InvalidRowsError(ImportFileError):
         if count > MAX_LISTED_ERRORS:
             lines.append("  " + _("… and %(more)d more.") % {"more": count - MAX_LISTED_ERRORS})
         super().__init__("\n".join(lines))
-
-
-def read_text(path: Path, mapping: Mapping) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFileError(
-            _("Cannot read %(path)s: %(error)s.") % {"path": path, "error": error.strerror}
-        ) from error
-    encoding = mapping.encoding
-    if codecs.lookup(encoding).name == "utf-8":
-        encoding = "utf-8-sig"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise ImportFileError(
-                _("%(path)s is UTF-16 text: save it as UTF-8, or set encoding = “utf-16” in %(m)s.")
-                % {"path": path, "m": mapping.path}
-            ) from error
-        if b"\x00" not in data:
-            raise ImportFileError(
-                _(
-                    "%(path)s is not valid %(encoding)s text: line %(line)d has the byte "
-                    "0x%(byte)02X. Save the file as UTF-8, or set its encoding in %(m)s "
-                    "(e.g. encoding = “latin-1”)."
-                )
-                % {
-                    "path": path,
-                    "encoding": mapping.encoding,
-                    "line": data.count(b"\n", 0, error.start) + 1,
-                    "byte": data[error.start],
-                    "m": mapping.path,
-                }
-            ) from error
-        text = data.decode("latin-1")  # only to locate the NUL byte below
-    if "\x00" in text:
-        raise ImportFileError(
-            _("%(path)s looks like a binary file, not CSV text (line %(line)d holds a NUL byte).")
-            % {"path": path, "line": text.count("\n", 0, text.index("\x00")) + 1}
-        )
-    if not text.strip():
-        raise ImportFileError(_("%(path)s is empty.") % {"path": path})
-    return text
-
-
-def detect_delimiter(text: str, mapping: Mapping) -> str:
-    """The delimiter that finds most of the mapping's columns in the first line."""
-    first_line = text.lstrip("\r\n").splitlines()[0]
-    wanted = set(mapping.source_columns())
-
-    def score(delimiter: str) -> tuple[int, int]:
-        names = [name.strip() for name in next(csv.reader([first_line], delimiter=delimiter))]
-        return len(wanted & set(names)), len(names)
-
-    return max(DELIMITERS, key=score)
-
-
-def _records(reader, path: Path):
-    """(first line of the record, cells) for each non-blank record; quoted newlines count."""
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise ImportFileError(
-                _("%(path)s, line %(line)d: %(error)s (is a quote left open?).")
-                % {"path": path, "line": start, "error": error}
-            ) from error
-        if row:
-            yield start, row
 
 
 def _column_index(header: list[str], path: Path, mapping: Mapping) -> dict[str, int]:
@@ -191,40 +129,39 @@ def _column_index(header: list[str], path: Path, mapping: Mapping) -> dict[str, 
 def validate_rows(path: str | Path, mapping: Mapping, *, limit: int | None = None) -> CheckedRows:
     """Check every row (or until `limit` good rows); never writes to the database."""
     path = Path(path)
-    text = read_text(path, mapping)
-    delimiter = mapping.delimiter or detect_delimiter(text, mapping)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = _records(reader, path)
-    header = next(records, (0, []))[1]
-    index = _column_index(header, path, mapping)
+    table: Table = read_table(path, mapping)
+    index = _column_index(table.header, path, mapping)
     checker = RowChecker(mapping, index)
-    checked = CheckedRows(header=header, delimiter=delimiter)
+    checked = CheckedRows(header=table.header, delimiter=table.delimiter, aliases=table.aliases)
     first_line: dict[str, int] = {}
-    for line, row in records:
-        if len(row) != len(header):
+    for line, row in table.rows:
+        if len(row) != len(table.header):
             reason = _("it has %(found)d fields where the header has %(expected)d.") % {
                 "found": len(row),
-                "expected": len(header),
+                "expected": len(table.header),
             }
-            checked.errors.append(RowError(line, reason, row))
+            checked.errors.append(RowError(line, reason, row, table.unit))
             continue
         values, reasons, warnings = checker.check(line, row)
         external_id = values.pop("external_id")
+        checked.seen_ids.add(external_id)
         if not reasons and external_id in first_line:
             reasons.append(
                 _("the external id %(id)s is already on line %(first)d.")
                 % {"id": external_id, "first": first_line[external_id]}
             )
         if reasons:
-            checked.errors.append(RowError(line, " ".join(reasons), row))
+            checked.errors.append(RowError(line, " ".join(reasons), row, table.unit))
             continue
         first_line[external_id] = line
         checked.warnings += warnings
         checked.good.append(MuseumRow(line, external_id, values))
         if limit is not None and len(checked.good) >= limit:
+            checked.complete = False
             break
     if not checked.good and not checked.errors:
         raise ImportFileError(_("%(path)s has a header but no rows.") % {"path": path})
+    checked.warnings += likely_duplicates(checked.good, mapping.id_prefix, table.unit)
     return checked
 
 
@@ -253,6 +190,7 @@ def import_museums(
     skip_invalid: bool = False,
     rejected_path: str | Path | None = None,
     limit: int | None = None,
+    deactivate_missing: bool = False,
 ) -> ImportReport:
     started = time.perf_counter()
     path = Path(path)
@@ -271,13 +209,22 @@ def import_museums(
             )
         write_rejected(written, checked)
     with transaction.atomic(using=router.db_for_write(Museum)):
-        created, updated, unchanged = save_museums(checked.good, languages=mapping.languages)
+        renamed, alias_warnings = apply_aliases(mapping.id_prefix, checked.aliases)
+        created, updated, unchanged = save_museums(checked.good)
+        missing, deactivated = [], 0
+        if checked.complete:
+            missing, deactivated = mark_missing(
+                mapping.id_prefix, checked.seen_ids, deactivate=deactivate_missing
+            )
     return ImportReport(
         created=created,
         updated=updated,
         unchanged=unchanged,
         rejected=checked.errors,
-        warnings=checked.warnings,
+        warnings=checked.warnings + alias_warnings,
+        missing=missing,
+        deactivated=deactivated,
+        renamed=renamed,
         seconds=time.perf_counter() - started,
         rejected_path=written,
     )

@@ -1,4 +1,5 @@
-"""Mapping files: which CSV column feeds which Museum field (TOML, see data/mappings/)."""
+"""Mapping files: which column or field of a registry feeds which Museum field (TOML, see
+data/mappings/ and the README)."""
 
 import codecs
 import re
@@ -23,7 +24,14 @@ TOP_KEYS = {
     "cleaning",
     "timezone_by_postcode_prefix",
     "languages",
+    "format",
+    "records",
+    "aliases",
+    "separator",
+    "coordinates",
+    "extract",
 }
+FORMATS = ("csv", "json", "geojson")
 COLUMN_FIELDS = {
     "name",
     "country",
@@ -34,7 +42,9 @@ COLUMN_FIELDS = {
     "longitude",
     "website",
     "kind",
+    "languages",
 }
+SINGLE_COLUMN_FIELDS = ("latitude", "longitude", "country", "kind", "postcode", "website")
 TEXT_FIELDS = ("name", "address", "city")
 DELIMITERS = (",", ";", "\t", "|")
 
@@ -65,11 +75,20 @@ class Mapping:
     postcode_digits: int | None = None
     timezone_by_postcode_prefix: dict[str, str] = field(default_factory=dict)
     languages: tuple[str, ...] = ()
+    format: str | None = None  # csv, json or geojson; None: from the file
+    records: str = ""  # dotted path to the museums in a JSON document
+    aliases: str = ""  # dotted path to {retired id: new id} in a JSON document
+    list_separator: str = ";"  # several values in one cell
+    coordinates_column: str | None = None  # "lat,lon" or WKT POINT(lon lat) in one column
+    coordinates_order: str = "latlon"
+    extract: dict[str, tuple[str, re.Pattern]] = field(default_factory=dict)
 
     def source_columns(self) -> list[str]:
-        """Every CSV column the mapping reads, in a stable order."""
+        """Every column the mapping reads, in a stable order."""
         named = [column for columns in self.columns.values() for column in columns]
         named += [self.id_column] if self.id_column else list(self.id_derive_from)
+        named += [self.coordinates_column] if self.coordinates_column else []
+        named += [column for column, _pattern in self.extract.values()]
         return list(dict.fromkeys(named))
 
 
@@ -141,12 +160,12 @@ def load_mapping(path: str | Path) -> Mapping:
 
     columns_table = _table(path, data, "columns", required=True)
     _unknown_keys(path, "[columns]", columns_table, COLUMN_FIELDS)
-    if "name" not in columns_table:
+    if "name" not in columns_table and "name" not in _table(path, data, "extract"):
         raise _fail(path, _("[columns] must name the column of the museum name (name = “…”)."))
     columns = {
         key: _strings(path, f"[columns] {key}", value) for key, value in columns_table.items()
     }
-    for key in ("latitude", "longitude", "country", "kind", "postcode", "website"):
+    for key in SINGLE_COLUMN_FIELDS:
         if key in columns and len(columns[key]) > 1:
             raise _fail(path, _("[columns] %(key)s must be one column.") % {"key": key})
     if ("latitude" in columns) != ("longitude" in columns):
@@ -253,6 +272,8 @@ def load_mapping(path: str | Path) -> Mapping:
             path, _("“%(encoding)s” is not a known text encoding.") % {"encoding": encoding}
         ) from error
 
+    coordinates_column, coordinates_order = _coordinates(path, data, columns)
+    extract = _extract(path, data, columns)
     return Mapping(
         path=path,
         columns=columns,
@@ -270,7 +291,83 @@ def load_mapping(path: str | Path) -> Mapping:
         postcode_digits=digits,
         timezone_by_postcode_prefix=dict(zones),
         languages=tuple(languages),
+        format=_choice(path, data, "format", FORMATS),
+        records=_dotted(path, data, "records"),
+        aliases=_dotted(path, data, "aliases"),
+        list_separator=_separator(path, data),
+        coordinates_column=coordinates_column,
+        coordinates_order=coordinates_order,
+        extract=extract,
     )
+
+
+def _choice(path: Path, data: dict, key: str, choices: tuple[str, ...]) -> str | None:
+    value = data.get(key)
+    if value is not None and value not in choices:
+        raise _fail(
+            path,
+            _("%(key)s must be one of %(choices)s.") % {"key": key, "choices": ", ".join(choices)},
+        )
+    return value
+
+
+def _dotted(path: Path, data: dict, key: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise _fail(path, _("%(key)s must be a dotted path, e.g. “data.museums”.") % {"key": key})
+    return value.strip()
+
+
+def _separator(path: Path, data: dict) -> str:
+    value = data.get("separator", ";")
+    if not isinstance(value, str) or not 1 <= len(value) <= 3 or not value.strip():
+        raise _fail(path, _("separator must be one to three characters, e.g. “;”."))
+    return value
+
+
+def _coordinates(path: Path, data: dict, columns: dict) -> tuple[str | None, str]:
+    table = _table(path, data, "coordinates")
+    if not table:
+        return None, "latlon"
+    _unknown_keys(path, "[coordinates]", table, {"column", "order"})
+    if "latitude" in columns:
+        raise _fail(path, _("give the coordinates in one column or in two ([columns]), not both."))
+    column = _strings(path, "[coordinates] column", table.get("column", ""))
+    if len(column) != 1:
+        raise _fail(path, _("[coordinates] column must be one column."))
+    order = table.get("order", "latlon")
+    if order not in ("latlon", "lonlat"):
+        raise _fail(path, _("[coordinates] order must be “latlon” or “lonlat”."))
+    return column[0], order
+
+
+def _extract(path: Path, data: dict, columns: dict) -> dict[str, tuple[str, re.Pattern]]:
+    table = _table(path, data, "extract")
+    _unknown_keys(path, "[extract]", table, COLUMN_FIELDS - {"latitude", "longitude"})
+    extract = {}
+    for name, rule in table.items():
+        where = f"[extract] {name}"
+        if not isinstance(rule, dict) or set(rule) != {"column", "pattern"}:
+            raise _fail(
+                path,
+                _("%(where)s must be {column = “…”, pattern = “…”}.") % {"where": where},
+            )
+        if name in columns:
+            raise _fail(
+                path,
+                _("%(field)s comes either from [columns] or from [extract], not both.")
+                % {"field": name},
+            )
+        try:
+            pattern = re.compile(rule["pattern"])
+        except (re.error, TypeError) as error:
+            raise _fail(
+                path,
+                _("%(where)s: the pattern is not a regular expression (%(error)s).")
+                % {"where": where, "error": error},
+            ) from error
+        extract[name] = (_strings(path, f"{where} column", rule["column"])[0], pattern)
+    return extract
 
 
 def squeeze_key(value: str) -> str:

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from museion.core.geo import timezone_for
+from museion.core.validators import canonical_language, validate_language
 
 from .importer_mapping import Mapping, squeeze_key
+from .importer_sources import POINT_COLUMNS
 from .models import Museum, MuseumKind
 
 # Kept upper-case by title_case(), as are words without a vowel (NHS, CCC, NW) except the
@@ -37,6 +39,7 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
 _ORDINAL = re.compile(r"(\d+)(ST|ND|RD|TH)", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _url_validator = URLValidator(schemes=["http", "https"])
+_WKT_POINT = re.compile(r"^\s*POINT\s*Z?\s*\(\s*(\S+)\s+(\S+)(?:\s+\S+)?\s*\)\s*$", re.IGNORECASE)
 LOST_CHARACTER = "\ufffd"
 
 
@@ -154,9 +157,51 @@ class RowChecker:
         self.source_columns = mapping.source_columns()
 
     def cell(self, row: list[str], field_name: str) -> str:
+        if field_name in self.mapping.extract:
+            column, pattern = self.mapping.extract[field_name]
+            match = pattern.search(squeeze(row[self.index[column]]))
+            if match is None:
+                return ""
+            return squeeze(match.group(1) if pattern.groups else match.group(0))
         columns = self.mapping.columns.get(field_name, ())
         parts = [squeeze(row[self.index[column]]) for column in columns]
         return ", ".join(part for part in parts if part)
+
+    def raw_coordinates(self, row: list[str], reasons: list[str]) -> tuple[str, str]:
+        """(latitude, longitude) as written: two columns, one combined column, or a point."""
+        mapping = self.mapping
+        if mapping.coordinates_column:
+            value = squeeze(row[self.index[mapping.coordinates_column]])
+            if not value:
+                return "", ""
+            if match := _WKT_POINT.match(value):
+                return match.group(2), match.group(1)
+            parts = [part.strip() for part in re.split(r"[;,\s]\s*", value) if part.strip()]
+            if len(parts) != 2:
+                reasons.append(
+                    _("the coordinates “%(value)s” are not two numbers.") % {"value": value}
+                )
+                return "", ""
+            return tuple(parts) if mapping.coordinates_order == "latlon" else tuple(parts[::-1])
+        if "latitude" in mapping.columns or POINT_COLUMNS[0] not in self.index:
+            return self.cell(row, "latitude"), self.cell(row, "longitude")
+        return tuple(squeeze(row[self.index[column]]) for column in POINT_COLUMNS)
+
+    def languages(self, row: list[str], line: int, warnings: list[str]) -> list[str]:
+        raw = self.cell(row, "languages")
+        codes = []
+        for part in raw.split(self.mapping.list_separator) if raw else ():
+            code = canonical_language(part.strip())
+            try:
+                validate_language(code)
+            except ValidationError:
+                warnings.append(
+                    _("line %(line)d: “%(code)s” is not a language code; left out.")
+                    % {"line": line, "code": part.strip()}
+                )
+                continue
+            codes.append(code)
+        return list(dict.fromkeys(codes)) or list(self.mapping.languages)
 
     def external_id(self, row: list[str], reasons: list[str]) -> str:
         mapping = self.mapping
@@ -235,8 +280,9 @@ class RowChecker:
                 % {"code": country}
             )
         known = len(reasons)
-        latitude = _coordinate(self.cell(row, "latitude"), self.labels[0], 90, reasons)
-        longitude = _coordinate(self.cell(row, "longitude"), self.labels[1], 180, reasons)
+        raw_latitude, raw_longitude = self.raw_coordinates(row, reasons)
+        latitude = _coordinate(raw_latitude, self.labels[0], 90, reasons)
+        longitude = _coordinate(raw_longitude, self.labels[1], 180, reasons)
         if (latitude is None) != (longitude is None) and len(reasons) == known:
             reasons.append(_("there is a latitude or a longitude, but not both."))
         if latitude == 0 and longitude == 0:
@@ -259,6 +305,7 @@ class RowChecker:
             longitude=longitude,
             website=website,
             timezone=self.timezone(country, latitude, longitude, values["postcode"]),
+            languages=self.languages(row, line, warnings),
         )
         return values, reasons, warnings
 

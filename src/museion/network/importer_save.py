@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connections, router
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from .models import Museum
 
@@ -24,7 +25,7 @@ FIELDS = (
 )
 
 
-def _chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
+def chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -41,7 +42,7 @@ def museum_slug(name: str, external_id: str, digits: int = 8) -> str:
 def _new_slugs(rows: Sequence, db: str) -> dict[str, str]:
     slugs = {row.external_id: museum_slug(row.values["name"], row.external_id) for row in rows}
     taken: set[str] = set()
-    for chunk in _chunks(list(slugs.values())):
+    for chunk in chunks(list(slugs.values())):
         taken.update(Museum.objects.using(db).filter(slug__in=chunk).values_list("slug", flat=True))
     for row in rows:
         digits = 8
@@ -72,7 +73,7 @@ def _update(museums: Sequence[Museum], names: Sequence[str], db: str) -> None:
         for museum in museums
     ]
     with connection.cursor() as cursor:
-        for chunk in _chunks(rows):
+        for chunk in chunks(rows):
             cursor.executemany(sql, chunk)
 
 
@@ -81,18 +82,21 @@ def _current(museum: Museum, name: str):
     return value.code if name == "country" else value
 
 
-def save_museums(rows: Sequence, *, languages: Sequence[str] = ()) -> tuple[int, int, int]:
+def save_museums(rows: Sequence) -> tuple[int, int, int]:
     """Create or update one museum per row, matched on external_id: (created, updated, same).
 
     Editors' additions (languages, committees, editors) and the slug of a known museum are
-    left alone; the registry's own fields follow the file.
+    left alone; the registry's own fields follow the file, and a museum it lists again is
+    active again.
     """
     db = router.db_for_write(Museum)
     existing: dict[str, Museum] = {}
     ids = [row.external_id for row in rows]
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for museum in (
-            Museum.objects.using(db).filter(external_id__in=chunk).only("external_id", *FIELDS)
+            Museum.objects.using(db)
+            .filter(external_id__in=chunk)
+            .only("external_id", "is_active", *FIELDS)
         ):
             existing[museum.external_id] = museum
     now = timezone.now()
@@ -105,6 +109,9 @@ def save_museums(rows: Sequence, *, languages: Sequence[str] = ()) -> tuple[int,
         differences = [name for name in FIELDS if _current(museum, name) != row.values[name]]
         for name in differences:
             setattr(museum, name, row.values[name])
+        if not museum.is_active:
+            museum.is_active = True
+            differences.append("is_active")
         if differences:
             museum.updated_at = now
             changed.append(museum)
@@ -114,12 +121,54 @@ def save_museums(rows: Sequence, *, languages: Sequence[str] = ()) -> tuple[int,
             Museum(
                 external_id=row.external_id,
                 slug=slugs[row.external_id],
-                languages=list(languages),
+                languages=row.values["languages"],
                 **{name: row.values[name] for name in FIELDS},
             )
             for row in new_rows
         ],
         batch_size=BATCH_SIZE,
     )
-    _update(changed, [*FIELDS, "updated_at"], db)
+    _update(changed, [*FIELDS, "is_active", "updated_at"], db)
     return len(new_rows), len(changed), len(rows) - len(new_rows) - len(changed)
+
+
+def apply_aliases(id_prefix: str, aliases: dict[str, str]) -> tuple[int, list[str]]:
+    """A registry that retired an id for a new one: the museum keeps its page and history under
+    the new id, instead of a second museum appearing. (renamed, warnings)"""
+    db = router.db_for_write(Museum)
+    renamed, warnings = 0, []
+    for old, new in aliases.items():
+        old_id, new_id = f"{id_prefix}:{old}", f"{id_prefix}:{new}"
+        if old_id == new_id:
+            continue
+        museums = Museum.objects.using(db).filter(external_id__in=[old_id, new_id])
+        found = {museum.external_id: museum for museum in museums}
+        if old_id in found and new_id in found:
+            warnings.append(
+                _("%(old)s was replaced by %(new)s, but both are in the directory: merge them.")
+                % {"old": old_id, "new": new_id}
+            )
+        elif old_id in found:
+            Museum.objects.using(db).filter(pk=found[old_id].pk).update(
+                external_id=new_id, updated_at=timezone.now()
+            )
+            renamed += 1
+    return renamed, warnings
+
+
+def mark_missing(id_prefix: str, seen: set[str], *, deactivate: bool) -> tuple[list[str], int]:
+    """Museums of this registry that the file no longer lists: never deleted (their activities
+    and pages stay); marked inactive when asked. (their "name (id)", how many deactivated)"""
+    db = router.db_for_write(Museum)
+    listed = Museum.objects.using(db).filter(external_id__startswith=f"{id_prefix}:")
+    rows = listed.filter(is_active=True).values_list("pk", "name", "external_id")
+    missing = [(pk, name, external_id) for pk, name, external_id in rows if external_id not in seen]
+    deactivated = 0
+    if deactivate:
+        for chunk in chunks([pk for pk, _name, _id in missing]):
+            deactivated += (
+                Museum.objects.using(db)
+                .filter(pk__in=chunk)
+                .update(is_active=False, updated_at=timezone.now())
+            )
+    return [f"{name} ({external_id})" for _pk, name, external_id in missing], deactivated

@@ -112,6 +112,11 @@ class Museum(models.Model):
         related_name="edited_museums",
         verbose_name=_("editors"),
     )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Off when the source registry no longer lists the museum (never deleted)."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -27,7 +27,11 @@ class MuseumSearchForm(forms.Form):
 @require_safe
 def museum_list(request):
     form = MuseumSearchForm(request.GET)
-    museums = Museum.objects.only("name", "slug", "city", "country").order_by("name", "id")
+    museums = (
+        Museum.objects.filter(is_active=True)
+        .only("name", "slug", "city", "country")
+        .order_by("name", "id")
+    )
     status = 200
     page = None
     error = None
