@@ -66,12 +66,12 @@ def _apply(activity: Activity, data: dict[str, Any]) -> None:
         activity.timezone = activity.museum.timezone
 
 
-def _require_editor(user, museum: Museum) -> None:
+def require_editor(user, museum: Museum) -> None:
     if not can_edit_museum(user, museum):
         raise PermissionDenied(_("You are not an editor of this museum."))
 
 
-def _require_moderator(user, activity: Activity) -> None:
+def require_moderator(user, activity: Activity) -> None:
     if not can_moderate_museum(user, activity.museum):
         raise PermissionDenied(_("You do not moderate this museum's activities."))
 
@@ -101,7 +101,7 @@ def validate_activity(activity: Activity) -> None:
 
 @transaction.atomic
 def create_activity(*, user, museum: Museum, data: dict[str, Any]) -> Activity:
-    _require_editor(user, museum)
+    require_editor(user, museum)
     activity = Activity(museum=museum, created_by=user, status=Status.DRAFT)
     _apply(activity, data)
     validate_activity(activity)
@@ -114,7 +114,7 @@ def create_activity(*, user, museum: Museum, data: dict[str, Any]) -> Activity:
 def update_activity(*, user, activity: Activity, data: dict[str, Any]) -> Activity:
     """Edit an activity. A published one keeps its public version until the edit is approved."""
     activity = Activity.objects.select_for_update().select_related("museum").get(pk=activity.pk)
-    _require_editor(user, activity.museum)
+    require_editor(user, activity.museum)
     candidate = Activity.objects.select_related("museum").get(pk=activity.pk)
     _apply(candidate, data)
     validate_activity(candidate)
@@ -150,7 +150,7 @@ def revision_values(revision: ActivityRevision) -> dict[str, Any]:
 @transaction.atomic
 def submit_activity(*, user, activity: Activity) -> Activity:
     activity = Activity.objects.select_for_update().select_related("museum").get(pk=activity.pk)
-    _require_editor(user, activity.museum)
+    require_editor(user, activity.museum)
     if activity.status not in (Status.DRAFT, Status.REJECTED):
         raise ValidationError(_("Only drafts and rejected activities can be submitted."))
     previous = activity.status
@@ -163,7 +163,7 @@ def submit_activity(*, user, activity: Activity) -> Activity:
 @transaction.atomic
 def publish_activity(*, moderator, activity: Activity) -> Activity:
     activity = Activity.objects.select_for_update().select_related("museum").get(pk=activity.pk)
-    _require_moderator(moderator, activity)
+    require_moderator(moderator, activity)
     if activity.status != Status.SUBMITTED:
         raise ValidationError(_("Only submitted activities can be published."))
     activity.status = Status.PUBLISHED
@@ -179,7 +179,7 @@ def publish_activity(*, moderator, activity: Activity) -> Activity:
 @transaction.atomic
 def reject_activity(*, moderator, activity: Activity, reason: str) -> Activity:
     activity = Activity.objects.select_for_update().select_related("museum").get(pk=activity.pk)
-    _require_moderator(moderator, activity)
+    require_moderator(moderator, activity)
     if activity.status != Status.SUBMITTED:
         raise ValidationError(_("Only submitted activities can be rejected."))
     if not reason.strip():
@@ -203,7 +203,7 @@ def approve_revision(*, moderator, revision: ActivityRevision) -> Activity:
     activity = (
         Activity.objects.select_for_update().select_related("museum").get(pk=revision.activity_id)
     )
-    _require_moderator(moderator, activity)
+    require_moderator(moderator, activity)
     if revision.status != RevisionStatus.PENDING:
         raise ValidationError(_("This edit has already been moderated."))
     for field, value in revision_values(revision).items():
@@ -223,7 +223,7 @@ def reject_revision(*, moderator, revision: ActivityRevision, reason: str) -> Ac
         .select_related("activity__museum")
         .get(pk=revision.pk)
     )
-    _require_moderator(moderator, revision.activity)
+    require_moderator(moderator, revision.activity)
     if revision.status != RevisionStatus.PENDING:
         raise ValidationError(_("This edit has already been moderated."))
     if not reason.strip():

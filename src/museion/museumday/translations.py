@@ -8,15 +8,15 @@ search finds the new words and cached lists (keyed on the latest `updated_at`) a
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from museion.core.validators import canonical_language
-from museion.network.permissions import can_edit_museum, can_moderate_museum
 
 from .models import Activity, ActivityTranslation, Status, Transition
 from .models import TranslationStatus as TS
+from .services import require_editor, require_moderator
 
 TEXT_FIELDS = ["title", "description", "accessibility_notes"]
 
@@ -44,16 +44,6 @@ def _locked_translation(translation: ActivityTranslation) -> ActivityTranslation
     locked = ActivityTranslation.objects.select_for_update().get(pk=translation.pk)
     locked.activity = activity
     return locked
-
-
-def _require_editor(user, activity: Activity) -> None:
-    if not can_edit_museum(user, activity.museum):
-        raise PermissionDenied(_("You are not an editor of this museum."))
-
-
-def _require_moderator(user, activity: Activity) -> None:
-    if not can_moderate_museum(user, activity.museum):
-        raise PermissionDenied(_("You do not moderate this museum's activities."))
 
 
 def refresh_public_text(activity: Activity) -> None:
@@ -89,7 +79,7 @@ def save_translation(*, user, activity: Activity, language: str, data: dict[str,
     waits as a proposal while the approved text stays public.
     """
     activity = _locked_activity(activity)
-    _require_editor(user, activity)
+    require_editor(user, activity.museum)
     language = canonical_language(language)
     translation = (
         ActivityTranslation.objects.select_for_update()
@@ -123,7 +113,7 @@ def save_translation(*, user, activity: Activity, language: str, data: dict[str,
 @transaction.atomic
 def approve_translation(*, moderator, translation: ActivityTranslation) -> ActivityTranslation:
     translation = _locked_translation(translation)
-    _require_moderator(moderator, translation.activity)
+    require_moderator(moderator, translation.activity)
     if not translation.awaits_moderation:
         raise ValidationError(_("This translation has already been moderated."))
     if translation.proposal is not None:
@@ -144,7 +134,7 @@ def reject_translation(
 ) -> ActivityTranslation:
     """Send a translation back; a rejected edit leaves the approved text public as it was."""
     translation = _locked_translation(translation)
-    _require_moderator(moderator, translation.activity)
+    require_moderator(moderator, translation.activity)
     if not translation.awaits_moderation:
         raise ValidationError(_("This translation has already been moderated."))
     if not (reason or "").strip():
@@ -162,7 +152,7 @@ def reject_translation(
 @transaction.atomic
 def delete_translation(*, user, translation: ActivityTranslation) -> None:
     translation = _locked_translation(translation)
-    _require_editor(user, translation.activity)
+    require_editor(user, translation.activity.museum)
     was_public = translation.status == TS.APPROVED
     _record(translation, actor=user, action="delete_translation")
     translation.delete()

@@ -190,47 +190,50 @@ def _reason(request) -> str:
     return form.cleaned_data["reason"]
 
 
-@login_required
-@require_POST
-def moderate_activity(request, pk: int):
-    activity = get_object_or_404(Activity.objects.select_related("museum"), pk=pk)
+def decide(request, *, approve, reject, approved: str, rejected: str):
+    """One moderation POST: `action` approves (or publishes) or rejects with a reason; the
+    outcome is shown on the moderation queue."""
     _moderation_scope(request.user)
     action = request.POST.get("action")
     try:
-        if action == "publish":
-            services.publish_activity(moderator=request.user, activity=activity)
-            messages.success(request, _("“%(title)s” is published.") % {"title": activity.title})
+        if action in ("publish", "approve"):
+            approve()
+            messages.success(request, approved)
         elif action == "reject":
-            services.reject_activity(
-                moderator=request.user, activity=activity, reason=_reason(request)
-            )
-            messages.success(
-                request, _("“%(title)s” was sent back to its editor.") % {"title": activity.title}
-            )
+            reject(_reason(request))
+            messages.success(request, rejected)
         else:
             messages.error(request, _("Unknown action."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("museumday:moderation")
+
+
+@login_required
+@require_POST
+def moderate_activity(request, pk: int):
+    activity = get_object_or_404(Activity.objects.select_related("museum"), pk=pk)
+    return decide(
+        request,
+        approve=lambda: services.publish_activity(moderator=request.user, activity=activity),
+        reject=lambda reason: services.reject_activity(
+            moderator=request.user, activity=activity, reason=reason
+        ),
+        approved=_("“%(title)s” is published.") % {"title": activity.title},
+        rejected=_("“%(title)s” was sent back to its editor.") % {"title": activity.title},
+    )
 
 
 @login_required
 @require_POST
 def moderate_revision(request, pk: int):
     revision = get_object_or_404(ActivityRevision.objects.select_related("activity__museum"), pk=pk)
-    _moderation_scope(request.user)
-    action = request.POST.get("action")
-    try:
-        if action == "approve":
-            services.approve_revision(moderator=request.user, revision=revision)
-            messages.success(request, _("The edit is published."))
-        elif action == "reject":
-            services.reject_revision(
-                moderator=request.user, revision=revision, reason=_reason(request)
-            )
-            messages.success(request, _("The edit was sent back to its editor."))
-        else:
-            messages.error(request, _("Unknown action."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("museumday:moderation")
+    return decide(
+        request,
+        approve=lambda: services.approve_revision(moderator=request.user, revision=revision),
+        reject=lambda reason: services.reject_revision(
+            moderator=request.user, revision=revision, reason=reason
+        ),
+        approved=_("The edit is published."),
+        rejected=_("The edit was sent back to its editor."),
+    )

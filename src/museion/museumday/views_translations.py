@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from . import translations as services
 from .forms import TranslationForm
 from .models import ActivityTranslation
-from .views_editor import _apply_errors, _editable_activity, _moderation_scope, _reason
+from .views_editor import _apply_errors, _editable_activity, decide
 
 
 def _edit_page(activity) -> str:
@@ -73,19 +73,14 @@ def moderate_translation(request, pk: int):
     translation = get_object_or_404(
         ActivityTranslation.objects.select_related("activity__museum"), pk=pk
     )
-    _moderation_scope(request.user)
-    action = request.POST.get("action")
-    try:
-        if action == "approve":
-            services.approve_translation(moderator=request.user, translation=translation)
-            messages.success(request, _("The translation is published."))
-        elif action == "reject":
-            services.reject_translation(
-                moderator=request.user, translation=translation, reason=_reason(request)
-            )
-            messages.success(request, _("The translation was sent back to its editor."))
-        else:
-            messages.error(request, _("Unknown action."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("museumday:moderation")
+    return decide(
+        request,
+        approve=lambda: services.approve_translation(
+            moderator=request.user, translation=translation
+        ),
+        reject=lambda reason: services.reject_translation(
+            moderator=request.user, translation=translation, reason=reason
+        ),
+        approved=_("The translation is published."),
+        rejected=_("The translation was sent back to its editor."),
+    )
