@@ -6,3 +6,8 @@ class RedListsConfig(AppConfig):
     name = "museion.redlists"
     label = "redlists"
     verbose_name = _("Red Lists")
+
+    def ready(self):
+        from . import lookup_signals
+
+        lookup_signals.connect()

@@ -12,6 +12,7 @@ than ``MAX_AGE`` seconds, the safety net for changes made outside the services.
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections.abc import Iterable
@@ -101,8 +102,10 @@ _current: dict[str, object] = {"index": None, "version": None, "built": 0.0}
 def index_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+        # A random start: after the cache is emptied no process mistakes its old index for new.
+        start = secrets.randbits(48)
+        cache.add(VERSION_KEY, start, None)
+        version = cache.get(VERSION_KEY, start)
     return version
 
 

@@ -10,14 +10,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from PIL import Image
 
-from .hash_index import KIND_TYPE_IMAGE, Candidate, HashIndex
-from .imaging import hash_base
+from .hash_index import KIND_REPORT_PHOTO, KIND_TYPE_IMAGE, Candidate, HashIndex, current_index
+from .imaging import hash_base, open_picture
+from .lookup_models import PictureHash
 from .matching import (
+    KEYPOINT_SIDE,
     MIN_INLIERS,
     Keypoints,
     agreeing_keypoints,
@@ -25,6 +28,9 @@ from .matching import (
     match_score,
     query_hashes,
 )
+from .models import ListStatus, ObjectImage, ObjectType, ReportPhoto
+
+logger = logging.getLogger(__name__)
 
 CANDIDATES = 8  # pictures compared keypoint by keypoint, nearest hashes first
 MAX_DISTANCE = 26  # of 64 bits; beyond, a picture is not even a candidate
@@ -69,3 +75,119 @@ def find_matches(
             confirmed.append(Confirmed(candidate=candidate, inliers=inliers, score=score))
     confirmed.sort(key=lambda match: (-match.score, match.candidate.distance))
     return confirmed
+
+
+@dataclass(frozen=True)
+class LookupMatch:
+    """One answer: a Red List type (by one of its pictures) or, for staff, a reported object."""
+
+    kind: str  # "type" or "report"
+    score: float
+    distance: int
+    keypoints: int
+    image: ObjectImage | None = None
+    object_type: ObjectType | None = None  # in the reader's language when translated
+    photo: ReportPhoto | None = None
+
+
+def look_up_photo(
+    *, upload, include_reports: bool = False, language: str | None = None
+) -> list[LookupMatch]:
+    """Ranked matches for an uploaded photo; ValidationError when the file is refused.
+
+    Queries: one for the candidate pictures, one per kind; one for the types' translations into
+    ``language``; two more when the index is rebuilt after a change. The photo is never stored.
+    """
+    picture = open_picture(upload, draft_box=DECODE_BOX)
+    index = current_index(index_rows)
+    kinds = (KIND_TYPE_IMAGE, KIND_REPORT_PHOTO) if include_reports else (KIND_TYPE_IMAGE,)
+    loaded: dict[tuple[int, int], ObjectImage | ReportPhoto] = {}
+
+    def stored_keypoints(candidates: list[Candidate]) -> dict[tuple[int, int], Keypoints]:
+        loaded.update(_load_candidates(candidates))
+        points = {}
+        for key, row in loaded.items():
+            field_file = row.large or row.image if key[0] == KIND_TYPE_IMAGE else row.image
+            if found := _stored_keypoints(field_file):
+                points[key] = found
+        return points
+
+    confirmed = find_matches(picture.image, index, stored_keypoints=stored_keypoints, kinds=kinds)
+    images = [
+        loaded[(KIND_TYPE_IMAGE, m.candidate.pk)]
+        for m in confirmed
+        if m.candidate.kind == KIND_TYPE_IMAGE
+    ]
+    translated = _translations(language, {image.object_type_id for image in images})
+    matches = []
+    for match in confirmed:
+        row = loaded[(match.candidate.kind, match.candidate.pk)]
+        common = {
+            "score": match.score,
+            "distance": match.candidate.distance,
+            "keypoints": match.inliers,
+        }
+        if match.candidate.kind == KIND_TYPE_IMAGE:
+            object_type = translated.get(row.object_type_id, row.object_type)
+            matches.append(LookupMatch(kind="type", image=row, object_type=object_type, **common))
+        else:
+            matches.append(LookupMatch(kind="report", photo=row, **common))
+    return matches
+
+
+def index_rows() -> Iterator[tuple[int, int, int]]:
+    """(kind, owner, hash) of every picture of a published list and every reported photo."""
+    public = PictureHash.objects.filter(
+        image__object_type__category__red_list__status=ListStatus.PUBLISHED
+    ).values_list("image_id", "value")
+    for owner, value in public.iterator(chunk_size=20_000):
+        yield KIND_TYPE_IMAGE, owner, value
+    reported = PictureHash.objects.filter(photo__isnull=False).values_list("photo_id", "value")
+    for owner, value in reported.iterator(chunk_size=20_000):
+        yield KIND_REPORT_PHOTO, owner, value
+
+
+def _load_candidates(candidates: list[Candidate]) -> dict[tuple[int, int], object]:
+    wanted = {
+        kind: [c.pk for c in candidates if c.kind == kind]
+        for kind in (KIND_TYPE_IMAGE, KIND_REPORT_PHOTO)
+    }
+    rows: dict[tuple[int, int], object] = {}
+    if wanted[KIND_TYPE_IMAGE]:
+        images = ObjectImage.objects.filter(
+            pk__in=wanted[KIND_TYPE_IMAGE],
+            object_type__category__red_list__status=ListStatus.PUBLISHED,
+        ).select_related("object_type__category__red_list")
+        rows.update(((KIND_TYPE_IMAGE, image.pk), image) for image in images)
+    if wanted[KIND_REPORT_PHOTO]:
+        photos = ReportPhoto.objects.filter(pk__in=wanted[KIND_REPORT_PHOTO]).select_related(
+            "report"
+        )
+        rows.update(((KIND_REPORT_PHOTO, photo.pk), photo) for photo in photos)
+    return rows
+
+
+def _stored_keypoints(field_file) -> Keypoints | None:
+    """Keypoints of a stored picture, decoded at a reduced scale; None when it cannot be read."""
+    if not field_file:
+        return None
+    try:
+        with field_file.storage.open(field_file.name, "rb") as handle:
+            image = Image.open(handle)
+            image.draft("L", (KEYPOINT_SIDE, KEYPOINT_SIDE))
+            return keypoints(image)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        logger.warning("look-up: cannot read stored picture %s", field_file.name)
+        return None
+
+
+def _translations(language: str | None, type_ids: set[int]) -> dict[int, ObjectType]:
+    """The reader's translation of each original type, where one is published."""
+    if not language or not type_ids:
+        return {}
+    found = ObjectType.objects.filter(
+        original_id__in=type_ids,
+        category__red_list__language=language,
+        category__red_list__status=ListStatus.PUBLISHED,
+    ).select_related("category__red_list")
+    return {translation.original_id: translation for translation in found}

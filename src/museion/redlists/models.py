@@ -445,3 +445,6 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.image.name
+
+
+from .lookup_models import PictureHash  # noqa: E402, F401  (the photo look-up's table)
