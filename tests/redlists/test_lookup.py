@@ -108,7 +108,7 @@ def test_refused_upload_raises_the_readable_message(published):
 @pytest.mark.parametrize("count", [1, 6])
 def test_look_up_queries_do_not_grow_with_matches(
     db,
-    picture_storage,
+    picture_storage,  # noqa: F811
     django_capture_on_commit_callbacks,
     django_assert_num_queries,
     count,  # noqa: F811
