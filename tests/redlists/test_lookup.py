@@ -1,5 +1,6 @@
 """The photo look-up against the database: what a person uploading a photo gets back."""
 
+import io
 import os
 
 import pytest
@@ -145,3 +146,32 @@ def test_processing_again_replaces_the_files_and_hashes(
     assert image.thumbnail.path != old_path
     assert not os.path.exists(old_path)
     assert PictureHash.objects.filter(image=image).count() == 3
+
+
+def test_command_processes_pictures_stored_without_hashes(
+    published, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    from museion.redlists.models import ObjectImage
+
+    from .pictures import jpeg_bytes
+
+    raw = ObjectImage(
+        object_type=published[0].object_type,
+        caption_object="Raw",
+        credit="©",
+        alt_text="Raw picture",
+    )
+    raw.image.save("raw.jpg", ContentFile(jpeg_bytes(drawn_picture(70))), save=True)
+    broken = ObjectImage(object_type=raw.object_type, caption_object="B", credit="©", alt_text="B")
+    broken.image.save("broken.jpg", ContentFile(b"not a picture"), save=True)
+    output, errors = io.StringIO(), io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("process_red_list_pictures", stdout=output, stderr=errors)
+    assert output.getvalue() == "1 pictures processed, 1 could not be read\n"
+    assert f"ObjectImage {broken.pk}: This file is not a picture" in errors.getvalue()
+    raw.refresh_from_db()
+    assert raw.thumbnail and raw.phash is not None
+    assert len(look_up_photo(upload=jpeg_upload(drawn_picture(70)))) == 1

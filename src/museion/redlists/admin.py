@@ -14,6 +14,7 @@ from .models import (
     Report,
     ReportPhoto,
 )
+from .pictures_admin import PictureInlineForm, ProcessedPicturesMixin
 
 
 class LegalInstrumentInline(admin.TabularInline):
@@ -53,6 +54,7 @@ class MeasurementInline(admin.TabularInline):
 
 class ObjectImageInline(admin.StackedInline):
     model = ObjectImage
+    form = PictureInlineForm
     extra = 0
     raw_id_fields = ["reference_museum"]
     readonly_fields = ["thumbnail", "large", "phash"]
@@ -67,7 +69,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ObjectType)
-class ObjectTypeAdmin(admin.ModelAdmin):
+class ObjectTypeAdmin(ProcessedPicturesMixin, admin.ModelAdmin):
     list_display = ["title", "category", "position", "period_start", "period_end"]
     list_filter = ["category__red_list"]
     search_fields = ["title", "materials"]
@@ -78,12 +80,13 @@ class ObjectTypeAdmin(admin.ModelAdmin):
 
 class ReportPhotoInline(admin.TabularInline):
     model = ReportPhoto
+    form = PictureInlineForm
     extra = 0
     readonly_fields = ["phash"]
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ProcessedPicturesMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "reporter_kind", "country_seen", "created_at"]
     list_filter = ["status", "reporter_kind"]
     search_fields = ["description", "where_seen", "reporter_email"]
