@@ -1,13 +1,17 @@
 """Full-text search behind one small interface: SQLite FTS5 or PostgreSQL full-text.
 
-A model opts in with a migration built by `index_operations(table, fields)`; queries go through
+A model opts in with a migration that creates its index: `index_operations(table, fields)` gives
+the statements, which the migration writes out literally (see museumday's 0002), so that the
+migration keeps doing what it did whatever this module becomes. Queries go through
 `search_filter(queryset, fields, text)`. The backend follows the database vendor. Both ignore
 case and accents ("musee" finds "musée"): SQLite through FTS5's `remove_diacritics`, PostgreSQL
-through the `unaccent` dictionary in a text search configuration of our own.
+through the `unaccent` dictionary in a text search configuration of our own, queried with
+`django.contrib.postgres.search.SearchQuery`.
 """
 
 import re
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connections, migrations
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -79,10 +83,7 @@ def search_filter(queryset: QuerySet, fields: list[str], text: str) -> QuerySet:
         sql = f'"{table}"."id" IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s)'
         return queryset.filter(RawSQL(sql, [match.strip()], output_field=BooleanField()))
     if vendor == "postgresql":
-        tsquery = " & ".join(w.replace("'", "") for w in words[:-1])
-        tsquery = (tsquery + " & " if tsquery else "") + words[-1] + ":*"
-        sql = f'"{table}"."{PG_DOCUMENT}" @@ to_tsquery(\'{PG_CONFIG}\'::regconfig, %s)'
-        return queryset.filter(RawSQL(sql, [tsquery], output_field=BooleanField()))
+        return _pg_search(queryset, table, words)
     query = None
     for word in words:
         word_q = Q()
@@ -90,6 +91,21 @@ def search_filter(queryset: QuerySet, fields: list[str], text: str) -> QuerySet:
             word_q |= Q(**{f"{field}__icontains": word})
         query = word_q if query is None else query & word_q
     return queryset.filter(query)
+
+
+def _pg_search(queryset: QuerySet, table: str, words: list[str]) -> QuerySet:
+    """Every word as typed, the last one also as the start of a word (search as you type).
+
+    The document is a column that the migration's trigger keeps, outside the model's fields, so
+    the query is compiled on its own and matched against it.
+    """
+    query = SearchQuery(f"{words[-1]}:*", search_type="raw", config=PG_CONFIG)
+    for word in words[:-1]:
+        query = SearchQuery(word, search_type="plain", config=PG_CONFIG) & query
+    compiler = queryset.query.get_compiler(queryset.db)
+    sql, params = query.resolve_expression(queryset.query).as_sql(compiler, compiler.connection)
+    match = RawSQL(f'"{table}"."{PG_DOCUMENT}" @@ ({sql})', params, output_field=BooleanField())
+    return queryset.filter(match)
 
 
 def index_operations(table: str, fields: list[str]) -> list[migrations.RunPython]:

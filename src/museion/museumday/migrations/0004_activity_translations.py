@@ -6,21 +6,89 @@ from django.conf import settings
 from django.db import migrations, models
 
 import museion.core.validators
-from museion.core.search import index_operations
 
-TABLE = "museumday_activity"
-(OLD_INDEX,) = index_operations(TABLE, ["title", "description"])
-(NEW_INDEX,) = index_operations(TABLE, ["title", "description", "translations_text"])
+# The SQL is written out here, as it was when this migration was made: a migration must keep
+# doing what it did, whatever the search code (museion.core.search) later becomes.
+OLD_CREATE = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE museumday_activity_fts USING fts5(title, description, content='museumday_activity', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER museumday_activity_fts_ai AFTER INSERT ON museumday_activity BEGIN INSERT INTO museumday_activity_fts(rowid, title, description) VALUES (new.id, new.title, new.description); END",
+        "CREATE TRIGGER museumday_activity_fts_ad AFTER DELETE ON museumday_activity BEGIN INSERT INTO museumday_activity_fts(museumday_activity_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description); END",
+        "CREATE TRIGGER museumday_activity_fts_au AFTER UPDATE ON museumday_activity BEGIN INSERT INTO museumday_activity_fts(museumday_activity_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description); INSERT INTO museumday_activity_fts(rowid, title, description) VALUES (new.id, new.title, new.description); END",
+        "INSERT INTO museumday_activity_fts(museumday_activity_fts) VALUES ('rebuild')",
+    ],
+    "postgresql": [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'museion_unaccent') THEN\n        CREATE TEXT SEARCH CONFIGURATION museion_unaccent (COPY = simple);\n        ALTER TEXT SEARCH CONFIGURATION museion_unaccent\n            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;\n    END IF;\n    END $$",
+        "DROP INDEX IF EXISTS museumday_activity_fts",
+        "ALTER TABLE museumday_activity ADD COLUMN IF NOT EXISTS search_document tsvector",
+        "CREATE OR REPLACE FUNCTION museumday_activity_search_document() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_document := to_tsvector('museion_unaccent'::regconfig, coalesce(NEW.\"title\", '') || ' ' || coalesce(NEW.\"description\", '')); RETURN NEW; END $$",
+        "DROP TRIGGER IF EXISTS museumday_activity_search_document ON museumday_activity",
+        "CREATE TRIGGER museumday_activity_search_document BEFORE INSERT OR UPDATE OF \"title\", \"description\" ON museumday_activity FOR EACH ROW EXECUTE FUNCTION museumday_activity_search_document()",
+        "UPDATE museumday_activity SET search_document = to_tsvector('museion_unaccent'::regconfig, coalesce(\"title\", '') || ' ' || coalesce(\"description\", ''))",
+        "CREATE INDEX museumday_activity_fts ON museumday_activity USING gin (search_document)",
+    ],
+}
+
+OLD_DROP = {
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS museumday_activity_fts_ai",
+        "DROP TRIGGER IF EXISTS museumday_activity_fts_ad",
+        "DROP TRIGGER IF EXISTS museumday_activity_fts_au",
+        "DROP TABLE IF EXISTS museumday_activity_fts",
+    ],
+    "postgresql": [
+        "DROP INDEX IF EXISTS museumday_activity_fts",
+        "DROP TRIGGER IF EXISTS museumday_activity_search_document ON museumday_activity",
+        "DROP FUNCTION IF EXISTS museumday_activity_search_document()",
+        "ALTER TABLE museumday_activity DROP COLUMN IF EXISTS search_document",
+    ],
+}
+
+NEW_CREATE = {
+    "sqlite": [
+        "CREATE VIRTUAL TABLE museumday_activity_fts USING fts5(title, description, translations_text, content='museumday_activity', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER museumday_activity_fts_ai AFTER INSERT ON museumday_activity BEGIN INSERT INTO museumday_activity_fts(rowid, title, description, translations_text) VALUES (new.id, new.title, new.description, new.translations_text); END",
+        "CREATE TRIGGER museumday_activity_fts_ad AFTER DELETE ON museumday_activity BEGIN INSERT INTO museumday_activity_fts(museumday_activity_fts, rowid, title, description, translations_text) VALUES ('delete', old.id, old.title, old.description, old.translations_text); END",
+        "CREATE TRIGGER museumday_activity_fts_au AFTER UPDATE ON museumday_activity BEGIN INSERT INTO museumday_activity_fts(museumday_activity_fts, rowid, title, description, translations_text) VALUES ('delete', old.id, old.title, old.description, old.translations_text); INSERT INTO museumday_activity_fts(rowid, title, description, translations_text) VALUES (new.id, new.title, new.description, new.translations_text); END",
+        "INSERT INTO museumday_activity_fts(museumday_activity_fts) VALUES ('rebuild')",
+    ],
+    "postgresql": [
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        "DO $$ BEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'museion_unaccent') THEN\n        CREATE TEXT SEARCH CONFIGURATION museion_unaccent (COPY = simple);\n        ALTER TEXT SEARCH CONFIGURATION museion_unaccent\n            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;\n    END IF;\n    END $$",
+        "DROP INDEX IF EXISTS museumday_activity_fts",
+        "ALTER TABLE museumday_activity ADD COLUMN IF NOT EXISTS search_document tsvector",
+        "CREATE OR REPLACE FUNCTION museumday_activity_search_document() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_document := to_tsvector('museion_unaccent'::regconfig, coalesce(NEW.\"title\", '') || ' ' || coalesce(NEW.\"description\", '') || ' ' || coalesce(NEW.\"translations_text\", '')); RETURN NEW; END $$",
+        "DROP TRIGGER IF EXISTS museumday_activity_search_document ON museumday_activity",
+        "CREATE TRIGGER museumday_activity_search_document BEFORE INSERT OR UPDATE OF \"title\", \"description\", \"translations_text\" ON museumday_activity FOR EACH ROW EXECUTE FUNCTION museumday_activity_search_document()",
+        "UPDATE museumday_activity SET search_document = to_tsvector('museion_unaccent'::regconfig, coalesce(\"title\", '') || ' ' || coalesce(\"description\", '') || ' ' || coalesce(\"translations_text\", ''))",
+        "CREATE INDEX museumday_activity_fts ON museumday_activity USING gin (search_document)",
+    ],
+}
+
+NEW_DROP = {
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS museumday_activity_fts_ai",
+        "DROP TRIGGER IF EXISTS museumday_activity_fts_ad",
+        "DROP TRIGGER IF EXISTS museumday_activity_fts_au",
+        "DROP TABLE IF EXISTS museumday_activity_fts",
+    ],
+    "postgresql": [
+        "DROP INDEX IF EXISTS museumday_activity_fts",
+        "DROP TRIGGER IF EXISTS museumday_activity_search_document ON museumday_activity",
+        "DROP FUNCTION IF EXISTS museumday_activity_search_document()",
+        "ALTER TABLE museumday_activity DROP COLUMN IF EXISTS search_document",
+    ],
+}
 
 
-def search_translations_too(apps, schema_editor):
-    OLD_INDEX.reverse_code(apps, schema_editor)
-    NEW_INDEX.code(apps, schema_editor)
+def _run(*statement_sets: dict[str, list[str]]):
+    def run(apps, schema_editor):
+        for statements in statement_sets:
+            for sql in statements.get(schema_editor.connection.vendor, []):
+                schema_editor.execute(sql)
 
-
-def search_originals_only(apps, schema_editor):
-    NEW_INDEX.reverse_code(apps, schema_editor)
-    OLD_INDEX.code(apps, schema_editor)
+    return run
 
 
 class Migration(migrations.Migration):
@@ -130,5 +198,5 @@ class Migration(migrations.Migration):
             },
         ),
         # The full-text index covers the approved translations (after the column exists).
-        migrations.RunPython(search_translations_too, search_originals_only),
+        migrations.RunPython(_run(OLD_DROP, NEW_CREATE), _run(NEW_DROP, OLD_CREATE)),
     ]
