@@ -1,11 +1,11 @@
-"""Compile the gettext catalogues (.po → .mo) with polib, so no system gettext is needed."""
+"""Compile the gettext catalogues (.po → .mo) into the build directory, out of the source tree."""
 
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-ROOT = Path(__file__).resolve().parent.parent / "src" / "museion"
+from museion.core.catalogues import COMPILED_LOCALE_DIR, compile_catalogues  # noqa: E402
 
-for po_path in sorted(ROOT.glob("**/locale/*/LC_MESSAGES/*.po")):
-    polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-    print(f"compiled {po_path.relative_to(ROOT.parent.parent)}")
+for path in compile_catalogues(COMPILED_LOCALE_DIR):
+    print(f"compiled {path}")

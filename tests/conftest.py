@@ -1,31 +1,19 @@
-import os
-from pathlib import Path
-
-import polib
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation.reloader import translation_file_changed
 
-from .factories import ActivityFactory, CommitteeFactory, EditionFactory, MuseumFactory, UserFactory
+from museion.core.catalogues import COMPILED_LOCALE_DIR, compile_catalogues
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "src" / "museion" / "locale"
+from .factories import ActivityFactory, CommitteeFactory, EditionFactory, MuseumFactory, UserFactory
 
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogues():
-    """Compile .po to .mo when the .mo is missing or older, as `make messages` does, so these
-    tests do not depend on an earlier install step. Written atomically: xdist workers race."""
-    compiled = []
-    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
-        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
-        polib.pofile(str(po_path)).save_as_mofile(str(partial))
-        os.replace(partial, mo_path)
-        compiled.append(mo_path)
-    for mo_path in compiled:  # catalogues loaded before this were empty: make Django reload them
+    """Compile the catalogues when a .po is newer than its .mo, as `make messages` does, so these
+    tests do not depend on an earlier install step (into the build directory, not src/)."""
+    for mo_path in compile_catalogues(COMPILED_LOCALE_DIR, only_if_newer=True):
+        # catalogues loaded before this were empty: make Django reload them
         translation_file_changed(None, mo_path)
 
 

@@ -12,6 +12,8 @@ from csp.constants import NONCE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from museion.core.catalogues import COMPILED_LOCALE_DIR
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("MUSEION_VAR_DIR", PROJECT_DIR / "var"))
@@ -161,7 +163,8 @@ LOGOUT_REDIRECT_URL = "home"
 # --- I18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Compiled out of the source tree by `make messages` (bin/compile_messages.py), and by the tests.
+LOCALE_PATHS = [COMPILED_LOCALE_DIR]
 USE_I18N = True
 FORMAT_MODULE_PATH = ["museion.formats"]
 USE_TZ = True

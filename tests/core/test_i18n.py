@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import server_error
 
+from museion.core.catalogues import COMPILED_LOCALE_DIR, PROJECT_CATALOGUES, compile_catalogues
 from tests.factories import ActivityFactory
 
-LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
+LOCALE_DIR = PROJECT_CATALOGUES
 TRANSLATED_LANGUAGES = ["fr", "es"]
 # %(name)s-style and positional printf placeholders, as Python's % operator reads them.
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifgeExXocr%]")
@@ -211,3 +212,23 @@ def test_server_error_page_follows_the_language(rf):
     assert response.status_code == 500
     assert '<html lang="fr">' in html
     assert "<h1>Une erreur s’est produite</h1>" in html
+
+
+def test_catalogues_are_compiled_into_the_build_directory_not_the_source_tree(tmp_path):
+    source_tree = PROJECT_CATALOGUES.parent
+    before = {path: path.stat().st_mtime_ns for path in source_tree.rglob("*.mo")}
+    written = compile_catalogues(tmp_path)
+    after = {path: path.stat().st_mtime_ns for path in source_tree.rglob("*.mo")}
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in written) == [
+        "es/LC_MESSAGES/django.mo",
+        "fr/LC_MESSAGES/django.mo",
+    ]
+    assert after == before
+    assert Path(settings.LOCALE_PATHS[0]) == COMPILED_LOCALE_DIR
+
+
+def test_an_apps_own_catalogue_is_merged_into_the_compiled_one():
+    with translation.override("fr"):
+        assert translation.gettext(
+            "This museum is no longer listed in the registry it came from."
+        ) == ("Ce musée ne figure plus dans le registre dont il provient.")
