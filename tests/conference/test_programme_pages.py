@@ -60,7 +60,7 @@ def url(conference, **params):
 
 
 def test_programme_groups_by_day_in_the_conference_timezone(client, conference, programme):
-    response = client.get(url(conference))
+    response = client.get(url(conference, day="all"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "2 sessions" in html
@@ -88,7 +88,7 @@ def test_programme_groups_by_day_in_the_conference_timezone(client, conference, 
     ],
 )
 def test_programme_filters(client, conference, programme, params, titles):
-    html = client.get(url(conference, **params)).content.decode()
+    html = client.get(url(conference, **{"day": "all", **params})).content.decode()
     shown = [t for t in ["Opening keynote", "Documentation panel"] if f">{t}</a>" in html]
     assert shown == titles
 
@@ -105,15 +105,16 @@ def test_unknown_filter_values_are_a_clear_400(client, conference, programme, pa
 def test_programme_query_count_does_not_grow_with_sessions(
     client, conference, programme, django_assert_num_queries
 ):
-    # conference, 3 filter choices (tracks, organisers, languages), sessions, people, organisers
-    with django_assert_num_queries(7):
-        client.get(url(conference))
+    # conference, 4 filter choices (days and languages, rooms, tracks, organisers), sessions,
+    # people, organisers
+    with django_assert_num_queries(8):
+        client.get(url(conference, day="all"))
     for n in range(10):
         session = SessionFactory(conference=conference, title=f"Extra {n}")
         SessionPersonFactory(session=session)
         session.organisers.add(CommitteeFactory(slug=f"c{n}", country="", kind="international"))
-    with django_assert_num_queries(7):
-        response = client.get(url(conference))
+    with django_assert_num_queries(8):
+        response = client.get(url(conference, day="all"))
     assert "12 sessions" in response.content.decode()
 
 
@@ -128,10 +129,10 @@ def test_timezone_switch_is_remembered_and_follows_dst(client, db):
     SessionFactory(
         conference=conference, title="After", starts_at=datetime(2026, 10, 26, 8, tzinfo=UTC)
     )
-    html = client.get(url(conference)).content.decode()
+    html = client.get(url(conference, day="all")).content.decode()
     assert "10:00" in html and "UTC+02:00" in html  # Saturday, CEST
     assert "09:00" in html and "UTC+01:00" in html  # Monday, CET
-    response = client.get(url(conference, tz="America/New_York"))
+    response = client.get(url(conference, tz="America/New_York", day="all"))
     html = response.content.decode()
     assert response.cookies["museion_tz"].value == "America/New_York"
     assert "Times are shown in <strong>America/New_York</strong>" in html

@@ -72,15 +72,16 @@ def pages(world) -> dict[str, str]:
 # speaker: speaker, sessions (with their conference), people, organisers.
 # organiser: conference, committee, sessions, people, organisers.
 # feed: the participant (with category, conference), the agenda's sessions.
-# programme iCal / JSON: conference, the 3 filter choices (tracks, organisers, languages; cached
+# programme iCal / JSON: conference, the 4 filter choices (days and languages, rooms, tracks,
+# organisers; cached
 # afterwards), sessions, and for JSON their people and organisers.
 EXPECTED = {
     "session": 4,
     "speaker": 4,
     "organiser": 5,
     "feed": 2,
-    "programme_ical": 5,
-    "programme_json": 7,
+    "programme_ical": 6,
+    "programme_json": 8,
 }
 
 
@@ -113,8 +114,8 @@ def test_participant_views_query_count(client, world, sessions, django_assert_nu
     # store (read, then written because the page remembers the participant)
     with django_assert_num_queries(9):
         client.get(reverse("conference:participant", args=[token]))
-    # conference, session store, participant, 3 filter choices, sessions, people, organisers
-    with django_assert_num_queries(9):
+    # conference, session store, participant, 4 filter choices, sessions, people, organisers
+    with django_assert_num_queries(10):
         response = client.get(reverse("conference:programme", args=[conference.slug]))
     assert f"{sessions} session" in response.content.decode()
     first = conference.sessions.order_by("pk").first()

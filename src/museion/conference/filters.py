@@ -1,6 +1,7 @@
-"""Programme filters: day, track, organiser, type, attendance mode, language and text.
+"""Programme filters: day, room, track, organiser, type, attendance mode, language and text.
 
-Every filter is optional; an unknown value is a clear error, never silently ignored.
+Every filter is optional; an unknown value is a clear error, never silently ignored. The day
+offers only days that have sessions, plus "all" (the page shows one day unless asked for all).
 """
 
 from django import forms
@@ -12,9 +13,10 @@ from museion.core.models import AttendanceMode
 from museion.formats import local_format
 from museion.network.models import Committee
 
-from .models import Conference, Session, SessionType, Track
+from .models import Conference, Room, Session, SessionType, Track
 
-FILTER_KEYS = ["day", "track", "organiser", "type", "mode", "language", "q"]
+FILTER_KEYS = ["day", "room", "track", "organiser", "type", "mode", "language", "q"]
+ALL_DAYS = "all"
 
 
 def filter_choices(conference: Conference, *, days, languages) -> dict[str, list]:
@@ -22,6 +24,10 @@ def filter_choices(conference: Conference, *, days, languages) -> dict[str, list
     return {
         "day": [
             (d.isoformat(), format_date(d, local_format("SHORT_WEEKDAY_FORMAT"))) for d in days
+        ],
+        "room": [
+            (str(pk), name)
+            for pk, name in Room.objects.filter(conference=conference).values_list("pk", "name")
         ],
         "track": list(Track.objects.filter(conference=conference).values_list("slug", "name")),
         "organiser": list(
@@ -37,6 +43,7 @@ def filter_choices(conference: Conference, *, days, languages) -> dict[str, list
 class ProgrammeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     day = forms.TypedChoiceField(label=_("Day"), required=False, empty_value=None)
+    room = forms.ChoiceField(label=_("Room"), required=False)
     track = forms.ChoiceField(label=_("Track"), required=False)
     organiser = forms.ChoiceField(label=_("Organiser"), required=False)
     type = forms.ChoiceField(
@@ -52,7 +59,8 @@ class ProgrammeFilterForm(forms.Form):
     def __init__(self, data, *, conference: Conference, choices: dict[str, list]):
         super().__init__(data)
         self.conference = conference
-        self.fields["day"].choices = [("", _("All days"))] + choices["day"]
+        self.fields["day"].choices = [(ALL_DAYS, _("All days"))] + choices["day"]
+        self.fields["room"].choices = [("", _("All rooms"))] + choices["room"]
         self.fields["track"].choices = [("", _("All tracks"))] + choices["track"]
         self.fields["organiser"].choices = [("", _("All organisers"))] + choices["organiser"]
         self.fields["language"].choices = [("", _("All languages"))] + choices["language"]
@@ -66,8 +74,10 @@ class ProgrammeFilterForm(forms.Form):
 
     def filter(self, queryset: QuerySet) -> QuerySet:
         data = self.cleaned_data
-        if data.get("day"):
+        if data.get("day") and data["day"] != ALL_DAYS:
             queryset = queryset.filter(local_date=data["day"])
+        if data.get("room"):
+            queryset = queryset.filter(room_id=int(data["room"]))
         if data.get("track"):
             queryset = queryset.filter(track__slug=data["track"])
         if data.get("organiser"):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .models import Conference, TicketCategory
+from .selection import SelectionError, parse_selection
 
 PROOF_MAX_BYTES = 5 * 1024 * 1024
 PROOF_SIGNATURES = {
@@ -76,6 +77,8 @@ class RegistrationForm(forms.Form):
     # Marks one filled-in form, so that sending it twice registers once. A missing or garbled
     # value (the field is hidden: only tampering garbles it) just means "a new submission".
     submission_id = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    # The sessions starred in the programme, filled in by its script from the browser's storage.
+    selection = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
 
     def __init__(self, *args, conference: Conference, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_id", uuid.uuid4())
@@ -92,6 +95,15 @@ class RegistrationForm(forms.Form):
             return uuid.UUID(self.cleaned_data.get("submission_id") or "")
         except ValueError:
             return None
+
+    def clean_selection(self) -> list[int]:
+        try:
+            return parse_selection(self.cleaned_data.get("selection"))
+        except SelectionError as error:
+            raise forms.ValidationError(
+                _("Your starred sessions could not be read: %(reason)s"),
+                params={"reason": str(error)},
+            ) from error
 
     def clean_proof(self):
         upload = self.cleaned_data.get("proof")

@@ -69,3 +69,50 @@ def organiser_sessions(committee: Committee) -> QuerySet:
             organisers=committee, is_published=True, conference__is_published=True
         )
     ).order_by("starts_at", "id")
+
+
+def conference_today(conference: Conference, *, now=None):
+    return (now or timezone.now()).astimezone(conference.zone).date()
+
+
+def is_running(conference: Conference, *, now=None) -> bool:
+    return conference.starts_on <= conference_today(conference, now=now) <= conference.ends_on
+
+
+def default_day(conference: Conference, days: list, *, now=None):
+    """The day in progress while the conference runs (or its next day with sessions), else the
+    first day with sessions; None when the programme is empty."""
+    if not days:
+        return None
+    if is_running(conference, now=now):
+        today = conference_today(conference, now=now)
+        coming = [day for day in days if day >= today]
+        if coming:
+            return coming[0]
+    return days[0]
+
+
+NEXT_SLOTS = 2
+
+
+def now_and_next(conference: Conference, *, now=None) -> tuple[list, list]:
+    """Sessions under way at `now`, and those of the next NEXT_SLOTS start times after it."""
+    now = now or timezone.now()
+    sessions = with_people(public_sessions(conference)).order_by("starts_at", "title", "id")
+    current = list(sessions.filter(starts_at__lte=now, ends_at__gt=now))
+    starts = list(
+        public_sessions(conference)
+        .filter(starts_at__gt=now)
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .distinct()[:NEXT_SLOTS]
+    )
+    coming = list(sessions.filter(starts_at__in=starts)) if starts else []
+    return current, coming
+
+
+def selected_sessions(conference: Conference, ids: list[int]) -> QuerySet:
+    """The published sessions among `ids` (others are silently left out: deleted or hidden)."""
+    return with_people(public_sessions(conference).filter(pk__in=ids)).order_by(
+        "starts_at", "title", "id"
+    )

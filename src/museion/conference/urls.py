@@ -1,22 +1,25 @@
 from django.urls import path
 
-from .views import participant, programme, registration, staff
+from .views import exports, participant, programme, registration, sessions, staff
 
 app_name = "conference"
 
 urlpatterns = [
     path("", programme.index, name="index"),
     path("<slug:slug>/", programme.programme, name="programme"),
-    path("<slug:slug>/programme.ics", programme.programme_ical, name="programme_ical"),
-    path("<slug:slug>/programme.json", programme.programme_json, name="programme_json"),
-    path("<slug:slug>/sessions/<int:pk>/", programme.session_detail, name="session"),
-    path("<slug:slug>/sessions/<int:pk>/calendar.ics", programme.session_ical, name="session_ical"),
+    path("<slug:slug>/now/", programme.now_and_next, name="now"),
+    path("<slug:slug>/selection/", programme.selection, name="selection"),
+    path("<slug:slug>/selection.ics", exports.selection_ical, name="selection_ical"),
+    path("<slug:slug>/programme.ics", exports.programme_ical, name="programme_ical"),
+    path("<slug:slug>/programme.json", exports.programme_json, name="programme_json"),
+    path("<slug:slug>/sessions/<int:pk>/", sessions.session_detail, name="session"),
+    path("<slug:slug>/sessions/<int:pk>/calendar.ics", exports.session_ical, name="session_ical"),
     path(
         "<slug:slug>/organisers/<slug:committee>/",
-        programme.organiser_detail,
+        sessions.organiser_detail,
         name="organiser",
     ),
-    path("speakers/<slug:slug>/", programme.speaker_detail, name="speaker"),
+    path("speakers/<slug:slug>/", sessions.speaker_detail, name="speaker"),
     path("<slug:slug>/register/", registration.register, name="register"),
     path("<slug:slug>/forget-me/", participant.forget, name="forget"),
     path("offers/<str:token>/", registration.offer, name="offer"),

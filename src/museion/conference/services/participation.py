@@ -98,6 +98,22 @@ def bookmark(*, registration: Registration, session: Session) -> None:
     AgendaItem.objects.get_or_create(registration=registration, session=session)
 
 
+def keep_selection(*, registration: Registration, session_ids: list[int]) -> int:
+    """Add the sessions a visitor starred before registering to their agenda; returns how many.
+
+    Sessions of other conferences, unpublished or unknown ones are left out; a registration
+    that is not active (waiting list, cancelled) keeps no agenda.
+    """
+    if registration.status not in (Status.PENDING, Status.CONFIRMED) or not session_ids:
+        return 0
+    sessions = Session.objects.filter(
+        conference_id=registration.conference_id, is_published=True, pk__in=session_ids
+    ).values_list("pk", flat=True)
+    items = [AgendaItem(registration=registration, session_id=pk) for pk in sessions]
+    AgendaItem.objects.bulk_create(items, ignore_conflicts=True)
+    return len(items)
+
+
 def unbookmark(*, registration: Registration, session: Session) -> None:
     AgendaItem.objects.filter(registration=registration, session=session).delete()
 

@@ -13,6 +13,7 @@ from django_ratelimit.decorators import ratelimit
 from .. import queries
 from ..forms import PROOF_MAX_BYTES, RegistrationForm
 from ..models import TicketCategory
+from ..services.participation import keep_selection
 from ..services.registration import Applicant, register_participant
 from ..services.waitlist import accept_offer, decline_offer, offer_by_token
 from ..zones import display_zone
@@ -105,6 +106,8 @@ def _register(request, conference):
         else:
             form.add_error(None, error.messages)
         return _render(request, conference, form, status=400)
+    if data["selection"]:
+        keep_selection(registration=registration, session_ids=data["selection"])
     remember_participant(request, registration)
     return redirect("conference:participant", token=registration.token)
 

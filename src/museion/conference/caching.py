@@ -1,0 +1,40 @@
+"""Cache keys for the programme: (programme version, language, timezone, filters).
+
+The version is the conference's `updated_at`, which the signals bump on any programme edit, so a
+change shows at once in every process; old entries simply expire.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from .filters import FILTER_KEYS
+from .models import Conference
+
+PROGRAMME_TTL = 600
+
+
+def programme_version(conference: Conference) -> str:
+    return f"{conference.pk}.{conference.updated_at.timestamp():.6f}"
+
+
+def filters_key(query) -> str:
+    """The filters of a query string in a stable order; other parameters do not count."""
+    pairs = sorted((key, query.get(key, "").strip()) for key in FILTER_KEYS if query.get(key))
+    return "&".join(f"{key}={value}" for key, value in pairs)
+
+
+def cache_key(kind: str, conference: Conference, zone_name: str, variant: str) -> str:
+    parts = [programme_version(conference), get_language() or "", zone_name, variant]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return f"conference:{kind}:{digest}"
+
+
+def cached_body(key: str, build) -> bytes:
+    """The cached bytes under `key`, built (and stored) on a miss; `build` may raise to refuse."""
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, PROGRAMME_TTL)
+    return body
