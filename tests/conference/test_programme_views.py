@@ -172,11 +172,13 @@ def test_now_and_next_query_count(client, week, extra, django_assert_num_queries
             title=f"Parallel {n}",
             starts_at=datetime(2022, 8, 24, 7, tzinfo=UTC),
         )
-    with time_machine.travel(datetime(2022, 8, 24, 7, 30, tzinfo=UTC), tick=False):
-        # conference; current sessions, people, organisers; next start times; next sessions,
-        # people, organisers
-        with django_assert_num_queries(8):
-            response = client.get(reverse("conference:now", args=[conference.slug]))
+    # conference; current sessions, people, organisers; next start times; next sessions,
+    # people, organisers
+    with (
+        time_machine.travel(datetime(2022, 8, 24, 7, 30, tzinfo=UTC), tick=False),
+        django_assert_num_queries(8),
+    ):
+        response = client.get(reverse("conference:now", args=[conference.slug]))
     assert response.content.decode().count('<li class="session"') == 3 + extra
 
 
