@@ -231,6 +231,13 @@ RATELIMIT_VIEW = "museion.core.views.ratelimited"
 # address (e.g. HTTP_X_REAL_IP), or the limits apply to everyone at once.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 LOGIN_RATE = os.environ.get("LOGIN_RATE", "10/m")
+# Photo look-ups (page and API together) per client address.
+REDLISTS_LOOKUP_RATE = os.environ.get("REDLISTS_LOOKUP_RATE", "20/m")
+# Optional embedding back end for the photo look-up: an ONNX model file (none is shipped).
+REDLISTS_EMBEDDING_MODEL = os.environ.get("REDLISTS_EMBEDDING_MODEL", "")
+REDLISTS_EMBEDDING_MIN_SIMILARITY = float(
+    os.environ.get("REDLISTS_EMBEDDING_MIN_SIMILARITY", "0.9")
+)
 
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")

@@ -17,9 +17,11 @@ from .pictures import EDITS, drawn_picture
 
 SEEDS = [10, 11, 12, 13, 14, 15]
 
+pytestmark = pytest.mark.usefixtures("picture_storage")
+
 
 @pytest.fixture
-def published(db, picture_storage, django_capture_on_commit_callbacks):  # noqa: F811
+def published(db, django_capture_on_commit_callbacks):
     red_list = make_list("west-africa")
     return add_pictures(red_list, SEEDS, capture=django_capture_on_commit_callbacks)
 
@@ -109,10 +111,9 @@ def test_refused_upload_raises_the_readable_message(published):
 @pytest.mark.parametrize("count", [1, 6])
 def test_look_up_queries_do_not_grow_with_matches(
     db,
-    picture_storage,  # noqa: F811
     django_capture_on_commit_callbacks,
     django_assert_num_queries,
-    count,  # noqa: F811
+    count,
 ):
     # The same picture under several types: every one of them is a confirmed match.
     red_list = make_list("many")

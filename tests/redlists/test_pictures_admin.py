@@ -1,5 +1,6 @@
 """Staff add pictures in the admin: checked with a message, cleaned and sized once."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -8,6 +9,8 @@ from museion.redlists.models import Category, ObjectType
 from .photo_fixtures import make_list, picture_storage  # noqa: F401
 from .pictures import drawn_picture, jpeg_bytes
 from .test_imaging import exif_with_gps_and_orientation
+
+pytestmark = pytest.mark.usefixtures("picture_storage")
 
 
 def type_form(object_type, upload) -> dict:
@@ -34,7 +37,6 @@ def an_object_type(db):
 
 def test_staff_upload_is_stored_without_gps_with_renditions_and_hash(
     admin_client,
-    picture_storage,  # noqa: F811
     django_capture_on_commit_callbacks,
 ):
     object_type = an_object_type(None)
@@ -54,7 +56,6 @@ def test_staff_upload_is_stored_without_gps_with_renditions_and_hash(
 
 def test_staff_upload_of_a_non_image_gets_a_message_and_nothing_is_saved(
     admin_client,
-    picture_storage,  # noqa: F811
 ):
     object_type = an_object_type(None)
     response = admin_client.post(
@@ -68,7 +69,6 @@ def test_staff_upload_of_a_non_image_gets_a_message_and_nothing_is_saved(
 
 def test_staff_upload_of_a_decompression_bomb_gets_the_pixel_limit(
     admin_client,
-    picture_storage,  # noqa: F811
 ):
     from .test_imaging import png_header_only
 

@@ -9,6 +9,7 @@ orientation is applied to the pixels first, so it still shows the right way up.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -113,15 +114,13 @@ def _bomb_error() -> ValidationError:
 
 def _upright(image: Image.Image) -> Image.Image:
     """Apply the EXIF orientation to the pixels and drop every piece of metadata but the colours."""
-    try:
-        upright = ImageOps.exif_transpose(image)
-    except (ValueError, TypeError, OSError, SyntaxError):
-        upright = image  # unreadable EXIF: keep the pixels as they are, the EXIF goes anyway
-    if upright is image:
-        upright = image.copy()
+    icc = image.info.get("icc_profile")
+    # Unreadable EXIF: the pixels stay as they are, and the EXIF goes anyway.
+    with contextlib.suppress(ValueError, TypeError, OSError, SyntaxError):
+        ImageOps.exif_transpose(image, in_place=True)
+    upright = image
     if upright.mode not in ("RGB", "RGBA", "L", "LA"):
         upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
-    icc = image.info.get("icc_profile")
     upright.info = {"icc_profile": icc} if icc else {}
     return upright
 
@@ -208,6 +207,7 @@ class ProcessedPicture:
     thumbnail: ContentFile
     large: ContentFile
     hashes: list[int]
+    upright: Image.Image  # the cleaned pixels, for anything else computed once (embeddings)
 
     @property
     def phash(self) -> int:
@@ -222,4 +222,5 @@ def process_picture(upload, *, stem: str = "picture") -> ProcessedPicture:
         thumbnail=ContentFile(render(picture.image, THUMBNAIL_BOX), name=f"{stem}-thumb.jpg"),
         large=ContentFile(render(picture.image, LARGE_BOX), name=f"{stem}-large.jpg"),
         hashes=stored_hashes(hash_base(picture.image)),
+        upright=picture.image,
     )

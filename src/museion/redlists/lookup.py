@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from .embeddings import configured_model, current_vectors, min_similarity
 from .hash_index import KIND_REPORT_PHOTO, KIND_TYPE_IMAGE, Candidate, HashIndex, current_index
-from .imaging import hash_base, open_picture
-from .lookup_models import PictureHash
+from .imaging import Picture, hash_base, open_picture
+from .lookup_models import PictureEmbedding, PictureHash
 from .matching import (
     KEYPOINT_SIDE,
     MIN_INLIERS,
@@ -34,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 CANDIDATES = 8  # pictures compared keypoint by keypoint, nearest hashes first
 MAX_DISTANCE = 26  # of 64 bits; beyond, a picture is not even a candidate
-DECODE_BOX = (1024, 1024)  # a JPEG photo is decoded at about this size, not its full 12 MP
+DECODE_BOX = (640, 640)  # a JPEG photo is decoded at about this size (at least), not at 12 MP
 
 
 @dataclass(frozen=True)
@@ -83,22 +84,32 @@ class LookupMatch:
 
     kind: str  # "type" or "report"
     score: float
-    distance: int
+    distance: int | None  # Hamming distance of the nearest hashes; None if found otherwise
     keypoints: int
     image: ObjectImage | None = None
     object_type: ObjectType | None = None  # in the reader's language when translated
     photo: ReportPhoto | None = None
+    similarity: float | None = None  # cosine, when the embedding back end found it
+
+
+def open_photo(upload) -> Picture:
+    """The uploaded photo, checked, upright, decoded at about DECODE_BOX; ValidationError if not."""
+    return open_picture(upload, draft_box=DECODE_BOX)
 
 
 def look_up_photo(
-    *, upload, include_reports: bool = False, language: str | None = None
+    *,
+    upload=None,
+    picture: Picture | None = None,
+    include_reports: bool = False,
+    language: str | None = None,
 ) -> list[LookupMatch]:
-    """Ranked matches for an uploaded photo; ValidationError when the file is refused.
+    """Ranked matches for an uploaded photo (or one already opened with open_photo).
 
     Queries: one for the candidate pictures, one per kind; one for the types' translations into
     ``language``; two more when the index is rebuilt after a change. The photo is never stored.
     """
-    picture = open_picture(upload, draft_box=DECODE_BOX)
+    picture = picture or open_photo(upload)
     index = current_index(index_rows)
     kinds = (KIND_TYPE_IMAGE, KIND_REPORT_PHOTO) if include_reports else (KIND_TYPE_IMAGE,)
     loaded: dict[tuple[int, int], ObjectImage | ReportPhoto] = {}
@@ -107,27 +118,37 @@ def look_up_photo(
         loaded.update(_load_candidates(candidates))
         points = {}
         for key, row in loaded.items():
-            field_file = row.large or row.image if key[0] == KIND_TYPE_IMAGE else row.image
+            field_file = row.thumbnail or row.image if key[0] == KIND_TYPE_IMAGE else row.image
             if found := _stored_keypoints(field_file):
                 points[key] = found
         return points
 
     confirmed = find_matches(picture.image, index, stored_keypoints=stored_keypoints, kinds=kinds)
-    images = [
-        loaded[(KIND_TYPE_IMAGE, m.candidate.pk)]
+    found = {
+        (m.candidate.kind, m.candidate.pk): {
+            "score": m.score,
+            "distance": m.candidate.distance,
+            "keypoints": m.inliers,
+        }
         for m in confirmed
-        if m.candidate.kind == KIND_TYPE_IMAGE
-    ]
+    }
+    for similar in _similar_by_embedding(picture, kinds):
+        entry = found.setdefault(
+            (similar.kind, similar.pk), {"score": 0.0, "distance": None, "keypoints": 0}
+        )
+        entry["similarity"] = similar.similarity
+        entry["score"] = max(entry["score"], similar.similarity)
+    missing = [Candidate(kind, pk, 0) for kind, pk in found if (kind, pk) not in loaded]
+    if missing:
+        loaded.update(_load_candidates(missing))
+    found = {key: entry for key, entry in found.items() if key in loaded}
+    images = [loaded[key] for key in found if key[0] == KIND_TYPE_IMAGE]
     translated = _translations(language, {image.object_type_id for image in images})
     matches = []
-    for match in confirmed:
-        row = loaded[(match.candidate.kind, match.candidate.pk)]
-        common = {
-            "score": match.score,
-            "distance": match.candidate.distance,
-            "keypoints": match.inliers,
-        }
-        if match.candidate.kind == KIND_TYPE_IMAGE:
+    ranked = sorted(found.items(), key=lambda item: (-item[1]["score"], item[1]["distance"] or 0))
+    for (kind, pk), common in ranked:
+        row = loaded[(kind, pk)]
+        if kind == KIND_TYPE_IMAGE:
             object_type = translated.get(row.object_type_id, row.object_type)
             matches.append(LookupMatch(kind="type", image=row, object_type=object_type, **common))
         else:
@@ -145,6 +166,29 @@ def index_rows() -> Iterator[tuple[int, int, int]]:
     reported = PictureHash.objects.filter(photo__isnull=False).values_list("photo_id", "value")
     for owner, value in reported.iterator(chunk_size=20_000):
         yield KIND_REPORT_PHOTO, owner, value
+
+
+def _similar_by_embedding(picture: Picture, kinds) -> list:
+    """Pictures the operator's embedding model finds alike; [] when that back end is off."""
+    model = configured_model()
+    if model is None:
+        return []
+    vectors = current_vectors(model, embedding_rows)
+    return vectors.most_similar(
+        model.embed(picture.image), limit=CANDIDATES, minimum=min_similarity(), kinds=kinds
+    )
+
+
+def embedding_rows(model_name: str) -> Iterator[tuple[int, int, bytes]]:
+    """(kind, owner, vector) of the visible pictures, for the model in use."""
+    public = PictureEmbedding.objects.filter(
+        model=model_name, image__object_type__category__red_list__status=ListStatus.PUBLISHED
+    ).values_list("image_id", "vector")
+    for owner, vector in public.iterator(chunk_size=5_000):
+        yield KIND_TYPE_IMAGE, owner, vector
+    reported = PictureEmbedding.objects.filter(model=model_name, photo__isnull=False)
+    for owner, vector in reported.values_list("photo_id", "vector").iterator(chunk_size=5_000):
+        yield KIND_REPORT_PHOTO, owner, vector
 
 
 def _load_candidates(candidates: list[Candidate]) -> dict[tuple[int, int], object]:

@@ -41,3 +41,38 @@ class PictureHash(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value:x}"
+
+
+class PictureEmbedding(models.Model):
+    """The vector an operator's embedding model gives a stored picture (embeddings.py)."""
+
+    image = models.ForeignKey(
+        "redlists.ObjectImage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="embeddings",
+    )
+    photo = models.ForeignKey(
+        "redlists.ReportPhoto",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="embeddings",
+    )
+    model = models.CharField(_("model"), max_length=120, db_index=True)
+    vector = models.BinaryField(_("vector (float32)"))
+
+    class Meta:
+        verbose_name = _("picture embedding")
+        verbose_name_plural = _("picture embeddings")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(image__isnull=False, photo__isnull=True)
+                | models.Q(image__isnull=True, photo__isnull=False),
+                name="picture_embedding_has_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.model

@@ -19,7 +19,7 @@ from .imaging import centre_crop, perceptual_hash
 
 QUERY_ROTATIONS = (-6, -3, 0, 3, 6)
 QUERY_CROPS = (1.0, 0.9)
-KEYPOINT_SIDE = 512
+KEYPOINT_SIDE = 480  # the thumbnail's size: stored pictures are compared by their thumbnail
 ORB_FEATURES = 600
 RATIO = 0.75  # Lowe's ratio test on the two best descriptor matches
 RANSAC_PIXELS = 4.0

@@ -447,4 +447,4 @@ class ReportPhoto(models.Model):
         return self.image.name
 
 
-from .lookup_models import PictureHash  # noqa: E402, F401  (the photo look-up's table)
+from .lookup_models import PictureEmbedding, PictureHash  # noqa: E402, F401  (photo look-up)

@@ -13,9 +13,10 @@ import uuid
 
 from django.db import transaction
 
+from .embeddings import configured_model, to_bytes
 from .hash_index import bump_index_version
 from .imaging import STORED_CROPS, process_picture
-from .lookup_models import PictureHash
+from .lookup_models import PictureEmbedding, PictureHash
 from .models import ObjectImage, ReportPhoto
 
 
@@ -33,6 +34,7 @@ def process_object_image(*, image: ObjectImage) -> ObjectImage:
         image.phash = processed.phash
         image.save()
         _replace_hashes(processed.hashes, image=image)
+        _store_embedding(processed.upright, image=image)
         _delete_after_commit(old_files)
     return image
 
@@ -47,6 +49,7 @@ def process_report_photo(*, photo: ReportPhoto) -> ReportPhoto:
         photo.phash = processed.phash
         photo.save()
         _replace_hashes(processed.hashes, photo=photo)
+        _store_embedding(processed.upright, photo=photo)
         _delete_after_commit(old_files)
     return photo
 
@@ -75,6 +78,17 @@ def _replace_hashes(hashes: list[int], **owner) -> None:
         for fraction, value in zip(STORED_CROPS, hashes, strict=True)
     )
     transaction.on_commit(bump_index_version)
+
+
+def _store_embedding(upright, **owner) -> None:
+    """With the optional embedding back end on, the picture's vector for the look-up."""
+    model = configured_model()
+    if model is None:
+        return
+    PictureEmbedding.objects.filter(**owner).delete()
+    PictureEmbedding.objects.create(
+        model=model.name, vector=to_bytes(model.embed(upright)), **owner
+    )
 
 
 def _delete_after_commit(files: list) -> None:
