@@ -62,8 +62,8 @@ def test_home_page_cold_then_warm(client, edition, django_assert_num_queries, ro
         MailingList.objects.create(name=f"List {n}", slug=f"list-{n}", language="en", topic="IMD")
     cache.clear()
     # edition, conference, stories, their translations, next scheduled post, participation
-    # (version and numbers), public lists
-    with django_assert_num_queries(8):
+    # numbers, public lists
+    with django_assert_num_queries(7):
         cold = client.get("/")
     with django_assert_num_queries(0):
         warm = client.get("/")

@@ -1,7 +1,8 @@
 """Cache keys for the programme: (programme version, language, timezone, filters).
 
-The version is the conference's `updated_at`, which the signals bump on any programme edit, so a
-change shows at once in every process; old entries simply expire.
+The version is the "conference" and "network" content versions (museion.core.versions), bumped on
+any programme edit or organising committee's edit, so a change shows at once in every process
+sharing the cache; old entries simply expire.
 """
 
 import hashlib
@@ -9,14 +10,20 @@ import hashlib
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from museion.core import versions
+
 from .filters import FILTER_KEYS
 from .models import Conference
 
 PROGRAMME_TTL = 600
 
 
+# The programme shows sessions, rooms, speakers, and the committees that organise sessions.
+PROGRAMME_KINDS = ("conference", "network")
+
+
 def programme_version(conference: Conference) -> str:
-    return f"{conference.pk}.{conference.updated_at.timestamp():.6f}"
+    return f"{conference.pk}.{versions.stamp(*PROGRAMME_KINDS)}"
 
 
 def filters_key(query) -> str:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from museion.core import versions
 from museion.core.geo import timezone_for
 from museion.core.models import AttendanceMode
 from museion.demo.world import CITIES
@@ -127,6 +128,7 @@ def generate_scale_data(
         editions = _editions()
         rows = _create_museums(rng, museums, seed, log)
         published = _create_activities(rng, rows, editions, activities, log)
+        versions.bump("network", "museumday")  # bulk inserts send no signal
     return ScaleSummary(museums, activities, published, time.perf_counter() - started)
 
 

@@ -8,14 +8,13 @@ class MuseumDayConfig(AppConfig):
     verbose_name = _("International Museum Day")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-
+        from museion.core import versions
         from museion.network.sections import MuseumSection, register_museum_section
 
-        from .models import Activity
-        from .queries import museum_activities, note_deletion
+        from .models import Activity, ActivityTranslation, Edition
+        from .queries import museum_activities
 
-        post_delete.connect(note_deletion, sender=Activity, dispatch_uid="museumday-deletions")
+        versions.track("museumday", Edition, Activity, ActivityTranslation)
         register_museum_section(
             MuseumSection(
                 name="museumday",

@@ -149,7 +149,7 @@ class Activity(TimeSpan, Place):
             # With id, PostgreSQL clusters the map from the index alone (SQLite adds it anyway).
             models.Index(fields=["status", "latitude", "longitude", "id"], name="activity_geo"),
             models.Index(fields=["museum", "status"], name="activity_museum"),
-            # The latest change versions the cached map and feeds (see queries.public_read).
+            # The latest change versions the cached map and feeds (see rows_stamp in queries).
             models.Index(fields=["updated_at"], name="activity_updated"),
         ]
         constraints = [

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
+from museion.core import versions
+
 from .models import (
     Activity,
     ActivityTranslation,
@@ -108,26 +110,18 @@ def capped_count(queryset) -> int:
 
 def participation(edition: Edition) -> dict[str, int]:
     """Museums, activities and countries taking part in an edition (published only), cached."""
-    key = f"museumday:participation:{edition.pk}:{edition_version(edition)}"
-    numbers = cache.get(key)
-    if numbers is None:
+
+    def count() -> dict[str, int]:
         published = public_activities().filter(edition=edition)
-        numbers = published.aggregate(
+        return published.aggregate(
             activities=Count("id"),
             museums=Count("museum", distinct=True),
             countries=Count("country", distinct=True),
         )
-        cache.set(key, numbers, COUNTERS_TTL)
-    return numbers
 
-
-def edition_version(edition: Edition) -> str:
-    """Changes whenever an activity of the edition changes, so cached numbers never go stale.
-
-    The latest change reveals saves; the number of rows reveals deletions and moves to another
-    edition. Read from the database, so every process sees it, whatever the cache backend.
-    """
-    return rows_stamp(Activity.objects.filter(edition=edition))
+    return versions.cached(
+        ("museumday",), f"museumday:participation:{edition.pk}", count, COUNTERS_TTL
+    )
 
 
 def rows_stamp(rows) -> str:
@@ -137,41 +131,25 @@ def rows_stamp(rows) -> str:
     return f"{stamp['n']}:{latest}"
 
 
-DELETIONS_KEY = "museumday:deletions"
-
-
-def activities_version() -> str:
-    """The latest change to any activity (one index lookup, read by every process alike), and
-    the number of deletions seen through the cache (shared by all processes with Redis)."""
-    latest = Activity.objects.aggregate(latest=Max("updated_at"))["latest"]
-    return f"{latest.isoformat() if latest else '0'}:{cache.get(DELETIONS_KEY, 0)}"
-
-
-def note_deletion(**kwargs) -> None:
-    """post_delete receiver: a deletion leaves the latest change as it was, so count it."""
-    try:
-        cache.incr(DELETIONS_KEY)
-    except ValueError:
-        cache.set(DELETIONS_KEY, 1, None)
+# Museum Day's public answers show activities, their editions and translations, and museums.
+PUBLIC_KINDS = ("museumday", "network")
 
 
 def public_read(key: str, compute, seconds: int, *, rows=None):
-    """compute(), cached under `key` until the next edit of an activity.
+    """compute(), cached under `key` until the next change to Museum Day or the museums.
 
-    `seconds` bounds what the version cannot see: a deleted row, or a change committed out of
-    order by a concurrent transaction. With `rows` (the queryset the answer is made of), a miss
-    first looks for the answer under the rows' own fingerprint (how many, latest change), so an
-    edit elsewhere does not rebuild an answer whose rows did not change.
+    `seconds` bounds what no signal reports (a raw SQL change). With `rows` (the queryset the
+    answer is made of), a miss first looks for the answer under the rows' own fingerprint (how
+    many, latest change), so an edit elsewhere does not rebuild an answer whose rows did not
+    change.
     """
-    versioned = f"museumday:{key}:{activities_version()}"
-    value = cache.get(versioned)
-    if value is None:
-        if rows is None:
-            value = compute()
-        else:
-            value = cache.get_or_set(f"museumday:{key}:rows:{rows_stamp(rows)}", compute, seconds)
-        cache.set(versioned, value, seconds)
-    return value
+    if rows is not None:
+        inner = compute
+
+        def compute():
+            return cache.get_or_set(f"museumday:{key}:rows:{rows_stamp(rows)}", inner, seconds)
+
+    return versions.cached(PUBLIC_KINDS, f"museumday:{key}", compute, seconds)
 
 
 def museum_activities(museum, limit: int = 100) -> list[Activity]:

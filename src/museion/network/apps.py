@@ -6,3 +6,10 @@ class NetworkConfig(AppConfig):
     name = "museion.network"
     label = "network"
     verbose_name = _("Network directory")
+
+    def ready(self):
+        from museion.core import versions
+
+        from .models import Committee, Museum
+
+        versions.track("network", Committee, Museum, m2m=[Museum.committees.through])

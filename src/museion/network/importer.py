@@ -16,6 +16,8 @@ from django.db import router, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from museion.core import versions
+
 from .importer_checks import likely_duplicates
 from .importer_mapping import ImportFileError, Mapping, load_mapping
 from .importer_rows import RowChecker
@@ -216,6 +218,7 @@ def import_museums(
             missing, deactivated = mark_missing(
                 mapping.id_prefix, checked.seen_ids, deactivate=deactivate_missing
             )
+        versions.bump("network")  # bulk writes send no signal
     return ImportReport(
         created=created,
         updated=updated,

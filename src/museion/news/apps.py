@@ -6,3 +6,11 @@ class NewsConfig(AppConfig):
     name = "museion.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from museion.core import versions
+
+        from .models import Hashtag, Page, Post, RelatedItem, Source
+
+        hashtags = Post.hashtags.through
+        versions.track("news", Hashtag, Page, Post, RelatedItem, Source, m2m=[hashtags])

@@ -6,3 +6,10 @@ class NewsletterConfig(AppConfig):
     name = "museion.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from museion.core import versions
+
+        from .models import MailingList
+
+        versions.track("newsletter", MailingList)

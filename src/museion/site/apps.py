@@ -6,6 +6,3 @@ class SiteConfig(AppConfig):
     name = "museion.site"
     label = "site"
     verbose_name = _("Site")
-
-    def ready(self):
-        from . import signals  # noqa: F401

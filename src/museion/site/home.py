@@ -1,9 +1,9 @@
 """The home page: the headline Museum Day edition, the next conference, the latest stories.
 
-Everything is read once per language and content version and kept in the cache, so a warm home
-page costs no query at all; any change to a post, page, edition, activity, conference, session
-or newsletter list bumps the version (see signals.py). The entry also expires when the next
-scheduled post goes live, and after HOME_TTL at most (changes made without signals).
+Everything is read once per language and content versions (museion.core.versions) and kept in
+the cache, so a warm home page costs no query at all; a change to a post, page, edition,
+activity, conference, session or newsletter list bumps the version of its kind. The entry also
+expires when the next scheduled post goes live, and after HOME_TTL at most.
 """
 
 from datetime import timedelta
@@ -12,14 +12,15 @@ from django.apps import apps
 from django.core.cache import cache
 from django.utils import timezone
 
+from museion.core import versions
 from museion.museumday import queries as museumday_queries
 from museion.news import queries
 from museion.news.models import Post
 from museion.newsletter.queries import public_lists
 
-from .cache import content_version
-
 HOME_TTL = 300
+# What the home page shows: stories, the edition's numbers, the next conference, the lists.
+HOME_KINDS = ("news", "museumday", "conference", "newsletter")
 LATEST = 6
 SESSIONS = 5
 
@@ -47,7 +48,7 @@ def upcoming_conference(now) -> tuple[object | None, list]:
 
 
 def home_data(language: str) -> dict:
-    key = f"site:home:{language}:{content_version()}"
+    key = f"site:home:{language}:{versions.stamp(*HOME_KINDS)}"
     data = cache.get(key)
     if data is not None:
         return data

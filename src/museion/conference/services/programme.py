@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from museion.core import versions
+
 from ..models import Session, SessionPerson
 
 
@@ -93,6 +95,7 @@ def follow_conference_timezone(conference) -> int:
         session.timezone = conference.timezone
         session.local_date = session.starts_at.astimezone(zone).date()
     Session.objects.bulk_update(stale, ["timezone", "local_date"], batch_size=500)
+    versions.bump("conference")
     return len(stale)
 
 
