@@ -10,7 +10,7 @@ LOCK := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal \
 	--python-version 3.11 --custom-compile-command "make lock"
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker clean lock
+.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker clean lock prod nginx
 
 # Development and tests: the whole tree (production + dev tools), every file checked by its hash.
 $(STAMP): pyproject.toml requirements/dev.txt
@@ -35,6 +35,33 @@ install: $(STAMP) messages
 
 messages: $(STAMP)
 	$(PY) bin/compile_messages.py
+
+# Production: its own virtualenv with the production lock only (no test tools).
+PROD_VENV := .venv-prod
+PROD_PY := $(PROD_VENV)/bin/python
+PROD_STAMP := $(PROD_VENV)/.installed
+$(PROD_STAMP): pyproject.toml requirements/prod.txt
+	$(PYTHON) -m venv $(PROD_VENV)
+	$(PROD_PY) -m pip install --quiet --upgrade pip
+	$(PROD_PY) -m pip install --quiet --require-hashes -r requirements/prod.txt
+	$(PROD_PY) -m pip install --quiet --no-deps -e .
+	touch $(PROD_STAMP)
+
+# Debian's nginx, for `make prod` and the microcache tests.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "nginx is missing: installing Debian's nginx (apt-get install nginx)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "nginx is missing: run 'sudo apt-get install nginx' (Debian's package)"; exit 1; fi; }
+
+# The production stack in the foreground: DATABASE_URL (PostgreSQL) and REDIS_URL required;
+# PROD_PORT (nginx, default 8080), PROD_APP_PORT (gunicorn, default 8081). Ctrl-C stops it all.
+prod: $(PROD_STAMP) nginx
+	$(PROD_PY) bin/compile_messages.py
+	PROD_PORT=$(or $(PROD_PORT),8080) PROD_APP_PORT=$(or $(PROD_APP_PORT),8081) \
+	  $(PROD_PY) deploy/local_stack.py
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
@@ -67,7 +94,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=0 SECRET_KEY=lint-only-$$RANDOM-not-secret-but-long-enough-for-checks-0123456789abcdef \
-	  ALLOWED_HOSTS=museion.example $(PY) manage.py check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=museion.example SITE_URL=https://museion.example REDIS_URL=redis://127.0.0.1:6379/0 \
+	  $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run --settings=museion.test_settings > /dev/null
 
 fmt: $(STAMP)
@@ -80,4 +108,4 @@ bench: install
 	$(PY) bench/newsletter.py
 
 clean:
-	rm -rf $(VENV) var static_root node_modules
+	rm -rf $(VENV) $(PROD_VENV) var static_root node_modules

@@ -68,6 +68,7 @@ if env_bool("MUSEION_DEMO", DEBUG):
 MIDDLEWARE = [
     "museion.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "museion.core.shared_cache.PrivatePagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,6 +139,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
+
+# Sessions: with Redis, read from the cache and written through to the database (so a Redis
+# restart logs nobody out); without it, from the database alone.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Tasks ----------------------------------------------------------------------------------
 TASKS = {
@@ -224,7 +233,12 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Django's own RedisCache works for rate limits (atomic increments) though django_ratelimit only
+# names django-redis. A process-local cache is fine for one development process; for a
+# deployment, `check --deploy` warns instead (museion.W001, museion/core/checks.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + (
+    [] if REDIS_URL else ["django_ratelimit.E003"]
+)
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "museion.core.views.ratelimited"
 # Behind a proxy every request comes from the proxy: name the header that carries the client's
