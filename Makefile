@@ -71,6 +71,7 @@ run: install
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py load_conference_demo
 	DEBUG=1 $(PY) manage.py load_news_demo
+	DEBUG=1 $(PY) manage.py load_redlists_demo
 	PY=$(PY) bin/dev_server.sh
 
 worker: install

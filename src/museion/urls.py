@@ -16,6 +16,7 @@ urlpatterns = [
     path("museum-day/", include("museion.museumday.urls")),
     path("museums/", include("museion.network.urls")),
     path("conference/", include("museion.conference.urls")),
+    path("red-lists/", include("museion.redlists.urls")),
     path("api/", include("museion.api.urls")),
     path("accounts/login/", core_views.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -30,7 +30,7 @@ def test_document_is_valid_openapi_3_1(document):
 
 def test_document_describes_both_endpoints_and_every_parameter(document):
     assert document["servers"] == [{"url": "http://testserver/api/v1"}]
-    assert set(document["paths"]) == {"/activities", "/activities/{id}"}
+    assert {"/activities", "/activities/{id}"} <= set(document["paths"])
     listing = document["paths"]["/activities"]["get"]
     names = [parameter["name"] for parameter in listing["parameters"]]
     assert sorted(names) == sorted([*FILTER_KEYS, "page", "page_size"])

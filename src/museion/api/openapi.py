@@ -2,6 +2,7 @@
 
 from museion.core.models import AttendanceMode
 from museion.museumday.models import Category
+from museion.redlists import openapi as redlists_openapi
 
 
 def _param(name, description, schema):
@@ -106,10 +107,11 @@ def openapi_document(request) -> dict:
         "info": {
             "title": "Museion public API",
             "version": "1.0.0",
-            "description": "Published International Museum Day activities.",
+            "description": "Published International Museum Day activities and Red Lists.",
         },
         "servers": [{"url": request.build_absolute_uri("/api/v1")}],
         "paths": {
+            **redlists_openapi.PATHS,
             "/activities": {
                 "get": {
                     "summary": "Search published activities",
@@ -163,6 +165,7 @@ def openapi_document(request) -> dict:
         },
         "components": {
             "schemas": {
+                **redlists_openapi.SCHEMAS,
                 "Activity": ACTIVITY_SCHEMA,
                 "Page": {
                     "type": "object",

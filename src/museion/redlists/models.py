@@ -6,6 +6,7 @@ Years are astronomical-style integers where BC years are negative (-450 is 450 B
 year 0.
 """
 
+import os
 import secrets
 
 from django.conf import settings
@@ -381,9 +382,24 @@ class ReporterKind(models.TextChoices):
     MUSEUM = "museum", _("Museum professional")
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT (read at each use), with no public address."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> FileSystemStorage:
     """Reporters' photos: outside MEDIA_ROOT, served to staff only by a view."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+    return PrivateStorage()
 
 
 def new_report_token() -> str:

@@ -1,0 +1,171 @@
+"""Public Red List pages: all lists, one list, a category, a type, search and the PDF."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from museion.core.validators import canonical_language
+
+from . import display, queries
+from .display import language_name
+from .linkedart import type_linked_art
+from .models import ListStatus
+from .pdf import store_red_list_pdf
+from .search import PAGE_SIZE, RedListSearchForm, published_languages, search_results
+from .services import can_edit_red_list
+
+
+def parse_page(value) -> int:
+    if value in (None, ""):
+        return 1
+    try:
+        page = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(_("The page must be a whole number.")) from None
+    if page < 1:
+        raise ValueError(_("The page must be 1 or more."))
+    return page
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, language_name(code)) for code in published_languages()]
+
+
+@require_GET
+def index(request):
+    country = (request.GET.get("country") or "").strip().upper()
+    status = 200
+    if country and country not in countries:
+        country, status = "", 400
+    red_lists = queries.lists_overview(country)
+    everything = red_lists if not country else queries.lists_overview()
+    covered = queries.coverage(everything)
+    context = {
+        "red_lists": red_lists,
+        "country": country,
+        "country_name": countries.name(country) if country else "",
+        "bad_country": status == 400,
+        "covered": [(code, countries.name(code), lists) for code, lists in covered.items()],
+        "map": queries.coverage_map(list(covered), reverse("redlists:index")),
+    }
+    return render(request, "redlists/index.html", context, status=status)
+
+
+def _language_links(request, red_list):
+    family = queries.list_languages(
+        red_list, include_drafts=can_edit_red_list(request.user, red_list)
+    )
+    return family
+
+
+@require_GET
+def red_list_detail(request, slug: str):
+    red_list = queries.visible_red_list(request.user, slug)
+    family = _language_links(request, red_list)
+    context = {
+        "red_list": red_list,
+        "list_versions": [rl for rl in family if rl.pk != red_list.pk],
+        "withdrawn": red_list.status == ListStatus.WITHDRAWN,
+        "can_edit": can_edit_red_list(request.user, red_list),
+    }
+    if red_list.status != ListStatus.WITHDRAWN:
+        context.update(
+            categories=display.categories_with_types(red_list),
+            authorities=list(red_list.authorities.all()),
+            instruments=list(red_list.legal_instruments.all()),
+        )
+    status = 410 if red_list.status == ListStatus.WITHDRAWN else 200
+    return render(request, "redlists/red_list.html", context, status=status)
+
+
+def _public_or_404(red_list):
+    if red_list.status == ListStatus.WITHDRAWN:
+        raise Http404
+
+
+@require_GET
+def category_detail(request, slug: str, pk: int):
+    red_list = queries.visible_red_list(request.user, slug)
+    _public_or_404(red_list)
+    category = queries.category_of(red_list, pk)
+    object_types = list(category.object_types.prefetch_related("measurements"))
+    display.attach_pictures(object_types)
+    family = _language_links(request, red_list)
+    context = {
+        "red_list": red_list,
+        "category": category,
+        "object_types": object_types,
+        "translations": queries.other_languages(category, family, red_list),
+    }
+    return render(request, "redlists/category.html", context)
+
+
+@require_GET
+def type_detail(request, slug: str, pk: int):
+    red_list = queries.visible_red_list(request.user, slug)
+    _public_or_404(red_list)
+    object_type = queries.type_of(red_list, pk)
+    display.attach_pictures([object_type])
+    family = _language_links(request, red_list)
+    context = {
+        "red_list": red_list,
+        "category": object_type.category,
+        "object_type": object_type,
+        "facts": display.type_facts(object_type),
+        "similar": queries.cross_references(object_type),
+        "translations": queries.other_languages(object_type, family, red_list),
+        "linked_art": type_linked_art(object_type, red_list=red_list),
+    }
+    return render(request, "redlists/type.html", context)
+
+
+@require_GET
+def search(request):
+    form = RedListSearchForm(request.GET or None, languages=language_choices())
+    context = {"form": form, "page": None}
+    if not form.is_bound:
+        return render(request, "redlists/search.html", context)
+    if not form.is_valid():
+        return render(request, "redlists/search.html", context, status=400)
+    try:
+        number = parse_page(request.GET.get("page"))
+        page = Paginator(search_results(form), PAGE_SIZE).page(number)
+    except ValueError as error:
+        context["page_error"] = str(error)
+        return render(request, "redlists/search.html", context, status=400)
+    except EmptyPage:
+        context["page_error"] = _("There is no such page in these results.")
+        return render(request, "redlists/search.html", context, status=404)
+    filters = form.active_filters()
+    context.update(page=page, query=urlencode(filters))
+    return render(request, "redlists/search.html", context)
+
+
+@require_GET
+def pdf_download(request, slug: str):
+    """The PDF of the published version; written now only if the queued job has not run yet."""
+    red_list = queries.visible_red_list(request.user, slug)
+    if red_list.status != ListStatus.PUBLISHED:
+        raise Http404
+    if red_list.pdf_version != red_list.version or not red_list.pdf:
+        store_red_list_pdf(red_list.pk)
+        red_list.refresh_from_db(fields=["pdf", "pdf_version"])
+    try:
+        handle = red_list.pdf.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    language = canonical_language(red_list.language)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"red-list-{red_list.slug}-v{red_list.version}.pdf",
+        content_type="application/pdf",
+    )
+    response["Content-Language"] = language
+    return response
