@@ -56,7 +56,9 @@ def test_type_detail_has_measurements_and_images(client, red_list):
     assert data["measurements"] == [
         {"dimension": "height", "minimum": 10.0, "maximum": 20.0, "unit": "cm"}
     ]
-    assert [i["alt_text"] for i in data["images"]] == ["Terracotta figurine seen from the front"] * 2
+    assert [i["alt_text"] for i in data["images"]] == [
+        "Terracotta figurine seen from the front"
+    ] * 2
 
 
 def test_openapi_describes_the_red_list_endpoints(client, db):

@@ -53,9 +53,7 @@ def test_pdf_keeps_non_latin_letters(db):
     assert "Αρχαιολογία" in text and "Ειδώλιο" in text
 
 
-def test_pdf_written_once_per_published_version(
-    db, staff_user, django_capture_on_commit_callbacks
-):
+def test_pdf_written_once_per_published_version(db, staff_user, django_capture_on_commit_callbacks):
     red_list = make_list("versions", version=1)
     assert store_red_list_pdf(red_list.pk) is True
     assert store_red_list_pdf(red_list.pk) is False

@@ -43,8 +43,15 @@ def lists(db):
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("450 BC", -450), ("-450", -450), ("450 av. J.-C.", -450), ("300", 300), ("AD 300", 300),
-     ("300 d. C.", 300), (" 1200 CE ", 1200)],
+    [
+        ("450 BC", -450),
+        ("-450", -450),
+        ("450 av. J.-C.", -450),
+        ("300", 300),
+        ("AD 300", 300),
+        ("300 d. C.", 300),
+        (" 1200 CE ", 1200),
+    ],
 )
 def test_parse_year_reads_bc_and_ad(text, year):
     assert parse_year(text) == year
@@ -82,14 +89,22 @@ def test_search_period_overlap_across_bc_and_ad(lists):
     # Terracotta: 500–200 BC; bronze types: 300 BC – AD 200; silver: 1700–1850.
     assert titles({"year_from": "600 BC", "year_to": "400 BC"}) == ["Terracotta figurine"]
     assert titles({"year_from": "100 BC", "year_to": "AD 100"}) == [
-        "Bracelet en bronze", "Bronze bracelet", "Bronze knife"
+        "Bracelet en bronze",
+        "Bronze bracelet",
+        "Bronze knife",
     ]
     assert titles({"year_from": "250 BC", "year_to": "250 BC"}) == [
-        "Bracelet en bronze", "Bronze bracelet", "Bronze knife", "Terracotta figurine"
+        "Bracelet en bronze",
+        "Bronze bracelet",
+        "Bronze knife",
+        "Terracotta figurine",
     ]
     assert titles({"year_from": "AD 300"}) == ["Silver monstrance"]
     assert titles({"year_to": "250 BC"}) == [
-        "Bracelet en bronze", "Bronze bracelet", "Bronze knife", "Terracotta figurine"
+        "Bracelet en bronze",
+        "Bronze bracelet",
+        "Bronze knife",
+        "Terracotta figurine",
     ]
     assert titles({"year_from": "AD 1000", "year_to": "AD 1600"}) == []
 

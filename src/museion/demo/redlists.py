@@ -11,7 +11,7 @@ from io import BytesIO
 from math import cos, radians, sin
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
@@ -29,11 +29,11 @@ from museion.redlists.models import (
     RedList,
 )
 from museion.redlists.pdf import store_red_list_pdf
+from museion.redlists.pictures import process_object_image
 
 from .redlists_content import CONVENTIONS, LISTS
 
 SIZE = 640
-THUMB, LARGE = 240, 960
 PALETTES = [
     ((176, 92, 52), (236, 214, 180)),
     ((54, 84, 122), (214, 226, 240)),
@@ -109,20 +109,12 @@ def placeholder_picture(seed: int) -> Image.Image:
     return picture.filter(ImageFilter.SMOOTH)
 
 
-def _jpeg(picture: Image.Image, side: int) -> ContentFile:
-    copy = picture.copy()
-    copy.thumbnail((side, side))
-    out = BytesIO()
-    copy.save(out, format="JPEG", quality=85)
-    return ContentFile(out.getvalue())
-
-
 def _save_picture(image: ObjectImage, seed: int, name: str) -> None:
-    picture = placeholder_picture(seed)
-    image.image.save(f"{name}.jpg", _jpeg(picture, SIZE), save=False)
-    image.thumbnail.save(f"{name}-thumb.jpg", _jpeg(picture, THUMB), save=False)
-    image.large.save(f"{name}-large.jpg", _jpeg(picture, LARGE), save=False)
-    image.save()
+    """Through the same processing as an upload: renditions and hashes for the look-up."""
+    out = BytesIO()
+    placeholder_picture(seed).save(out, format="JPEG", quality=90)
+    image.image = SimpleUploadedFile(f"{name}.jpg", out.getvalue(), content_type="image/jpeg")
+    process_object_image(image=image)
 
 
 def _original_list(spec: dict, museum: Museum | None, editor) -> RedList:

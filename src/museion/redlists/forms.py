@@ -8,18 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from museion.core.forms import https_urls
 from museion.core.validators import canonical_language, language_choices, validate_language
 
+from .imaging import max_upload_bytes, validate_image_upload
 from .models import Category, Measurement, ObjectImage, ObjectType, RedList, Report, ReportStatus
 from .search import YearField
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 
 
 def check_upload_size(upload) -> None:
-    if upload is not None and upload.size > MAX_UPLOAD_BYTES:
+    """Refuse a huge file before Pillow reads it."""
+    limit = max_upload_bytes()
+    if upload is not None and upload.size > limit:
         raise forms.ValidationError(
-            _("This file is too large: at most %(size)d MB.")
-            % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+            _("This file is too large: at most %(size)d MB.") % {"size": limit // (1024 * 1024)},
             code="too_large",
         )
 
@@ -127,7 +128,9 @@ class ObjectImageForm(forms.ModelForm):
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")
-        check_upload_size(upload)
+        if upload is not None:
+            check_upload_size(upload)
+            validate_image_upload(upload)
         return upload
 
     def clean_alt_text(self):
@@ -175,6 +178,7 @@ class PhotosField(forms.ImageField):
         cleaned = []
         for upload in uploads:
             check_upload_size(upload)
+            validate_image_upload(upload)
             cleaned.append(super().clean(upload, initial))
         return cleaned
 

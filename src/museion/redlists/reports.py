@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from . import dispatch
 from .models import Report, ReportPhoto, ReportStatus
+from .pictures import process_report_photo
 
 MAX_PHOTOS = 5
 
@@ -21,7 +22,8 @@ def submit_report(*, data: dict, photos: list, language: str) -> Report:
     report.full_clean()
     report.save()
     for upload in photos[:MAX_PHOTOS]:
-        ReportPhoto.objects.create(report=report, image=upload)
+        # Cleaned (EXIF and GPS position gone, orientation kept) and hashed for the look-up.
+        process_report_photo(photo=ReportPhoto(report=report, image=upload))
     dispatch.acknowledge_report(report.pk)
     return report
 

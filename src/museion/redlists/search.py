@@ -125,7 +125,9 @@ class RedListSearchForm(forms.Form):
     country = forms.ChoiceField(label=_("Country covered"), required=False)
     category = forms.CharField(label=_("Category"), max_length=200, required=False)
     material = forms.CharField(label=_("Material"), max_length=100, required=False)
-    year_from = YearField(label=_("From year"), help_text=_("e.g. 500 BC; the same year in both for one year"))
+    year_from = YearField(
+        label=_("From year"), help_text=_("e.g. 500 BC; the same year in both for one year")
+    )
     year_to = YearField(label=_("To year"), help_text=_("e.g. AD 300"))
     language = forms.ChoiceField(label=_("Language of the list"), required=False)
     list = forms.SlugField(label=_("List"), max_length=120, required=False)

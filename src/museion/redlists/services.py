@@ -19,6 +19,7 @@ from .models import (
     ObjectType,
     RedList,
 )
+from .pictures import process_object_image
 
 MIN_IMAGES_PER_TYPE = 2
 
@@ -156,8 +157,8 @@ def add_image(*, object_type: ObjectType, user, data: dict) -> ObjectImage:
     check_can_edit(user, owner.category.red_list)
     last = owner.images.aggregate(last=Max("position"))["last"] or 0
     image = ObjectImage(object_type=owner, position=last + 1, **data)
-    image.full_clean()
-    image.save()
+    image.full_clean(exclude=["thumbnail", "large"])
+    process_object_image(image=image)  # cleaned (no EXIF), sized and hashed once
     record_change(
         red_list=owner.category.red_list,
         user=user,
