@@ -6,7 +6,12 @@ requests over loopback, keep-alive) of the programme page (all days, one day), a
 feed and the registration POST; then registrations/s with 50 concurrent clients racing for a
 limited category, and checks the final seat count (0 oversold).
 
-Targets: programme page p95 < 50 ms; 0 oversold.
+Then requests per second on 1 gunicorn sync worker (wrk) of the programme for one day and all
+days, its JSON, its whole iCal, a session page and a visitor's selection as iCal, each beside a bare
+Django view serving the same bytes (the ratio), with the warm p50/p95 of sequential requests.
+
+Targets: programme page p95 < 50 ms; 0 oversold; programme JSON and iCal >= 5 % of the bare
+view and p95 < 20 ms warm; programme page for one day >= 300 req/s warm.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/museion_bench_conference \\
         .venv/bin/python bench/conference.py [--sessions 400] [--registrations 4000]
@@ -32,6 +37,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from common import free_port, p50_p95, reset_postgres  # noqa: E402
+from conference_load import load_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -292,6 +298,16 @@ def csrf(port: int, path: str) -> tuple[str, str]:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1), cookie
 
 
+def fetch(port: int, path: str) -> tuple[bytes, str]:
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    assert response.status == 200, (path, response.status)
+    return body, response.getheader("Content-Type")
+
+
 def registration_body(token: str, category_id: int, email: str) -> str:
     return urlencode(
         {
@@ -333,6 +349,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--race", type=int, default=1000, help="registrations in the race")
     parser.add_argument("--seats", type=int, default=500, help="seats in the race")
+    parser.add_argument("--load-seconds", type=int, default=5, help="wrk run per page")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections")
+    parser.add_argument(
+        "--port", type=int, default=0, help="first of 3 ports to serve on (default: free ones)"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL") or DEFAULT_DB
     if not database_url.startswith("postgres"):
@@ -358,12 +379,12 @@ def main() -> None:
         from museion.conference.models import Registration, Status, TicketCategory
 
         connections.close_all()
-        port = free_port()
+        port = args.port or free_port()
         server = start_server(port, tmp)
         try:
             base = f"/conference/{conference.slug}/"
             rows = [
-                ("programme, all days", base),
+                ("programme, all days", base + "?day=all"),
                 ("programme, one day", base + "?day=2022-08-22"),
                 ("personal iCal feed", f"/conference/feeds/{someone.feed_token}/agenda.ics"),
             ]
@@ -375,6 +396,30 @@ def main() -> None:
                     f"{label:<24}{m['p50']:>8.1f}{m['p95']:>8.1f}{m['cold']:>8.1f}"
                     f"{m['bytes'] / 1024:>8.0f}"
                 )
+            from museion.conference.models import Session
+
+            pks = list(
+                Session.objects.filter(conference=conference)
+                .order_by("starts_at", "pk")
+                .values_list("pk", flat=True)
+            )
+            picked = ",".join(str(pk) for pk in pks[::20])
+            load_table(
+                [
+                    ("programme, one day", base + "?day=2022-08-22"),
+                    ("programme, all days", base + "?day=all"),
+                    ("programme JSON", base + "programme.json"),
+                    ("programme iCal", base + "programme.ics"),
+                    ("session page", f"{base}sessions/{pks[0]}/"),
+                    (f"selection iCal ({len(pks[::20])})", f"{base}selection.ics?ids={picked}"),
+                ],
+                tmp=tmp,
+                root=ROOT,
+                fetch=fetch,
+                measure=measure,
+                ports=(args.port + 1, args.port + 2) if args.port else (free_port(), free_port()),
+                args=args,
+            )
             token, cookie = csrf(port, base + "register/")
             bodies = [
                 registration_body(token, main_category.pk, f"seq{n}@bench.example")
