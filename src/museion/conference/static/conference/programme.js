@@ -33,9 +33,11 @@
     }
     bar.querySelector("[data-selection-status]").textContent = text;
     var links = bar.querySelector(".selection-links");
-    links.hidden = ids.length === 0;
-    bar.querySelector("[data-selection-view]").setAttribute("href", bar.getAttribute("data-view-url") + query(ids));
-    bar.querySelector("[data-selection-ical]").setAttribute("href", bar.getAttribute("data-ical-url") + query(ids));
+    if (links) {
+      links.hidden = ids.length === 0;
+      links.querySelector("[data-selection-view]").setAttribute("href", bar.getAttribute("data-view-url") + query(ids));
+      links.querySelector("[data-selection-ical]").setAttribute("href", bar.getAttribute("data-ical-url") + query(ids));
+    }
     bar.hidden = false;
   }
 
