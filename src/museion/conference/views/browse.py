@@ -43,12 +43,12 @@ def programme_choices(conference: Conference) -> dict[str, list]:
     return choices
 
 
-def programme_search(request, conference: Conference, data=None):
+def programme_search(request, conference: Conference, data=None, choices=None):
     """(form, filtered sessions), or (form, None) when a filter is not valid."""
     form = ProgrammeFilterForm(
         request.GET if data is None else data,
         conference=conference,
-        choices=programme_choices(conference),
+        choices=choices or programme_choices(conference),
     )
     if not form.is_valid():
         return form, None

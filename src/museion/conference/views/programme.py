@@ -88,12 +88,13 @@ def index(request):
 @require_safe
 def programme(request, slug: str):
     conference = conference_or_404(slug)
+    choices = programme_choices(conference)
     data = request.GET.copy()
     if not data.get("day"):
-        days = [date.fromisoformat(value) for value, _label in programme_choices(conference)["day"]]
+        days = [date.fromisoformat(value) for value, _label in choices["day"]]
         first = queries.default_day(conference, days)
         data["day"] = first.isoformat() if first else ALL_DAYS
-    form, queryset = programme_search(request, conference, data)
+    form, queryset = programme_search(request, conference, data, choices)
     context = _page_context(request, conference)
     context["form"] = form
     status = 200
