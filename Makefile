@@ -10,7 +10,7 @@ LOCK := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal \
 	--python-version 3.11 --custom-compile-command "make lock"
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker clean lock prod nginx
+.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker campaign-worker clean lock prod nginx
 
 # Development and tests: the whole tree (production + dev tools), every file checked by its hash.
 $(STAMP): pyproject.toml requirements/dev.txt
@@ -74,8 +74,12 @@ run: install
 	DEBUG=1 $(PY) manage.py load_redlists_demo
 	PY=$(PY) bin/dev_server.sh
 
+# The two task workers (both are needed; `make run` starts them beside the server).
 worker: install
-	DEBUG=1 $(PY) manage.py db_worker
+	DEBUG=1 $(PY) manage.py db_worker --queue-name default
+
+campaign-worker: install
+	DEBUG=1 $(PY) manage.py db_worker --queue-name campaigns
 
 test: install node_modules/axe-core/axe.min.js
 	$(MAKE) --no-print-directory lint

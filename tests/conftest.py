@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.utils import translation
 from django.utils.translation.reloader import translation_file_changed
 
@@ -82,3 +83,47 @@ def published(edition, museum):
 
 
 __all__ = ["ActivityFactory", "MuseumFactory", "UserFactory", "EditionFactory"]
+
+
+# The live test server's listen backlog (5 by default) overflows when the concurrency tests send
+# 50 connections at once, and the kernel resets the rest: give it the room a real server has.
+ThreadedWSGIServer.request_queue_size = 1024
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server on a local port, started; Django sends to it over SMTP."""
+    from .mailserver import MailServer
+
+    server = MailServer()
+    server.up()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.down()
+
+
+@pytest.fixture
+def task_worker(settings):
+    """The database task backend, and `run(queue)`: the real worker, in this process, until no
+    task is ready (run_after in the future waits for the next call)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    queues = settings.TASKS["default"]["QUEUES"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": queues}}
+
+    def run(*queue_names: str) -> None:
+        Worker(
+            queue_names=list(queue_names or queues),
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+        ).run()
+
+    return run

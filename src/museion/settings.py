@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "museion.core",
+    "museion.outbox",
     "museion.network",
     "museion.museumday",
     "museion.conference",
@@ -155,6 +156,9 @@ TASKS = {
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
             "database": "django_tasks_db.DatabaseBackend",
         }[os.environ.get("TASKS_BACKEND", "database")],
+        # default: transactional e-mail and housekeeping; campaigns: newsletter campaigns, on a
+        # worker of their own so that a long campaign never delays a confirmation.
+        "QUEUES": ["default", "campaigns"],
     }
 }
 
@@ -222,6 +226,12 @@ NEWSLETTER_BOUNCE_SECRET = os.environ.get("NEWSLETTER_BOUNCE_SECRET", "")
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
 # Parallel SMTP connections per campaign batch (useful on PostgreSQL; keep 1 on SQLite).
 NEWSLETTER_SENDER_THREADS = int(os.environ.get("NEWSLETTER_SENDER_THREADS", "1"))
+# A campaign's sending chain beats this often x3; silent for longer, another worker takes over.
+NEWSLETTER_LEASE_SECONDS = float(os.environ.get("NEWSLETTER_LEASE_SECONDS", "30"))
+# A campaign whose mail server is down tries again by itself after this many seconds.
+NEWSLETTER_RETRY_SECONDS = float(os.environ.get("NEWSLETTER_RETRY_SECONDS", "60"))
+# Transactional e-mail not taken by the mail server is tried again after this, doubling (≤ 1 h).
+EMAIL_RETRY_SECONDS = float(os.environ.get("EMAIL_RETRY_SECONDS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Museion <no-reply@museion.example>")
 
 # --- Security -------------------------------------------------------------------------------

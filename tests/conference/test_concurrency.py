@@ -1,13 +1,13 @@
 """200 people register at the same moment for 50 seats, over HTTP, against a live server.
 
-PostgreSQL only: SQLite runs one write transaction at a time, so it cannot race. The control run
-switches the capacity guard off (a test-only setting) and must oversell, which proves the test
-can catch a broken guard.
+PostgreSQL only: SQLite runs one write transaction at a time, so it cannot race. The control runs
+replace the capacity guard with a naive count-then-write and must oversell, which proves the test
+can catch a broken guard. The live server's listen backlog is raised in tests/conftest.py, so
+no connection of the stampede is reset.
 """
 
 import http.client
 import re
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
@@ -16,9 +16,18 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from django.db import connection
 
-from museion.conference.models import Registration, Status, TicketCategory
+from museion.conference.models import (
+    HOLDS_SEAT,
+    Registration,
+    Session,
+    Status,
+    TicketCategory,
+    WorkshopSignup,
+)
+from museion.conference.services import participation, registration
+from museion.conference.services.registration import Applicant, register_participant
 
-from .factories import CategoryFactory, ConferenceFactory
+from .factories import CategoryFactory, ConferenceFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.skipif(
@@ -45,26 +54,17 @@ def _csrf(host: str, port: int, path: str) -> tuple[str, str]:
 
 
 def _post(host, port, path, cookie, body: str) -> int:
-    """POST once; when the test server's small listen backlog overflows under the stampede the
-    connection is reset, and the client tries again, as a browser would. Safe: the submission
-    id (registrations) and one sign-up per participant (workshops) make a repeat harmless."""
-    for attempt in range(5):
-        conn = http.client.HTTPConnection(host, port, timeout=60)
-        try:
-            conn.request(
-                "POST",
-                path,
-                body=body,
-                headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
-            )
-            return conn.getresponse().status
-        except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
-            if attempt == 4:
-                raise
-            time.sleep(0.2 * (attempt + 1))
-        finally:
-            conn.close()
-    raise AssertionError("unreachable")
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    try:
+        conn.request(
+            "POST",
+            path,
+            body=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+        )
+        return conn.getresponse().status
+    finally:
+        conn.close()
 
 
 def stampede(live_server) -> tuple[TicketCategory, list[int]]:
@@ -117,8 +117,25 @@ def test_200_simultaneous_registrations_for_50_seats(live_server, stampede_setti
     assert TicketCategory.objects.get(pk=category.pk).taken == SEATS
 
 
-def test_control_without_the_guard_oversells(live_server, stampede_settings):
-    stampede_settings.CONFERENCE_CAPACITY_GUARD = False
+def naive_take_seat(category) -> bool:
+    """Count, then write: what the guard must never be."""
+    held = Registration.objects.filter(category=category, status__in=HOLDS_SEAT).count()
+    if held >= category.capacity:
+        return False
+    TicketCategory.objects.filter(pk=category.pk).update(taken=held + 1)
+    return True
+
+
+def naive_take_workshop_seat(session) -> bool:
+    taken = WorkshopSignup.objects.filter(session=session).count()
+    if taken >= session.signup_capacity:
+        return False
+    Session.objects.filter(pk=session.pk).update(signup_taken=taken + 1)
+    return True
+
+
+def test_control_without_the_guard_oversells(live_server, stampede_settings, monkeypatch):
+    monkeypatch.setattr(registration, "take_seat", naive_take_seat)
     category, statuses = stampede(live_server)
     assert statuses == [302] * PEOPLE
     assert counts(category)["confirmed"] > SEATS
@@ -130,11 +147,6 @@ WORKSHOP_PEOPLE = 60
 
 def workshop_stampede(live_server) -> tuple[int, int]:
     """60 confirmed on-site participants click "Sign up" for a 10-seat workshop at once."""
-    from museion.conference.models import Session, WorkshopSignup
-    from museion.conference.services.registration import Applicant, register_participant
-
-    from .factories import SessionFactory
-
     conference = ConferenceFactory()
     category = CategoryFactory(conference=conference, price=Decimal("0"), capacity=PEOPLE)
     workshop = SessionFactory(
@@ -173,7 +185,9 @@ def test_60_simultaneous_workshop_sign_ups_for_10_seats(live_server, stampede_se
     assert workshop_stampede(live_server) == (WORKSHOP_SEATS, WORKSHOP_SEATS)
 
 
-def test_control_workshop_sign_ups_without_the_guard_oversell(live_server, stampede_settings):
-    stampede_settings.CONFERENCE_CAPACITY_GUARD = False
+def test_control_workshop_sign_ups_without_the_guard_oversell(
+    live_server, stampede_settings, monkeypatch
+):
+    monkeypatch.setattr(participation, "take_workshop_seat", naive_take_workshop_seat)
     rows, _counted = workshop_stampede(live_server)
     assert rows > WORKSHOP_SEATS

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
+from museion.conference.emails import build_email
 from museion.conference.models import Registration
 from museion.conference.services.registration import register_participant
-from museion.conference.tasks import build_email
 from museion.conference.zones import COOKIE
 
 from .conftest import applicant

@@ -81,7 +81,10 @@ def test_housekeeping_command_reports_what_it_did(conference, category):
 
     out = StringIO()
     call_command("conference_housekeeping", stdout=out)
-    assert out.getvalue().strip() == "reminded: 0, expired_registrations: 0, expired_offers: 0"
+    assert (
+        out.getvalue().strip()
+        == "reminded: 0, expired_registrations: 0, expired_offers: 0, seats_offered: 0"
+    )
 
 
 def test_demo_conference_loads_once_and_its_pages_render(client, db):

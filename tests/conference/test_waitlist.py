@@ -267,7 +267,10 @@ def deferring_tasks(settings):
     """A task backend that can run work later, as the database worker can."""
     from django_tasks import default_task_backend
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    queues = settings.TASKS["default"]["QUEUES"]
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": queues}
+    }
     return default_task_backend
 
 

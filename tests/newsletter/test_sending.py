@@ -1,11 +1,18 @@
+from datetime import timedelta
+from io import StringIO
+
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends import locmem
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
-from museion.newsletter import sending
+from museion.newsletter import lease, sending
 from museion.newsletter.models import (
+    Campaign,
     CampaignStatus,
     Delivery,
     DeliveryStatus,
@@ -173,6 +180,7 @@ def test_resume_after_crash_sends_each_recipient_exactly_once(
         "sent": 4,
         "failed": 0,
         "skipped": 0,
+        "unknown": 0,
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
@@ -180,8 +188,8 @@ def test_resume_after_crash_sends_each_recipient_exactly_once(
     campaign.refresh_from_db()
     assert recipients(outbox) == sorted(emails)
     assert campaign.status == CampaignStatus.SENT
-    in_doubt = Delivery.objects.get(status=DeliveryStatus.FAILED)
-    assert in_doubt.error == sending.INTERRUPTED
+    in_doubt = Delivery.objects.get(status=DeliveryStatus.UNKNOWN)
+    assert in_doubt.error == lease.IN_DOUBT
     assert sending.progress(campaign)["sent"] == 9
 
 
@@ -270,29 +278,26 @@ def test_send_test_goes_to_one_address_marked_test(campaign, outbox):
         sending.send_test(campaign=campaign, to="nope")
 
 
-def test_resume_campaigns_command_picks_up_stalled_campaigns_only(
+def test_resume_campaigns_command_takes_over_once_the_worker_stopped_beating(
     campaign, english_list, outbox, settings, django_capture_on_commit_callbacks
 ):
-    from datetime import timedelta
-
-    from django.core.management import call_command
-    from django.utils import timezone
-
     confirmed(english_list, *[f"p{n}@example.org" for n in range(6)])
     settings.EMAIL_BACKEND = "tests.newsletter.test_sending.CrashingBackend"
     start(campaign, django_capture_on_commit_callbacks)
+    # As if its worker had been killed: the lease is still held, the heartbeat stops.
+    killed_at = timezone.now()
+    Campaign.objects.update(lease="killed-worker", heartbeat_at=killed_at)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("resume_campaigns", "--stalled-minutes", "10")
-    assert len(outbox) == 5  # moved a moment ago: not stalled yet
-    long_ago = timezone.now() - timedelta(minutes=11)
-    Delivery.objects.update(updated_at=long_ago)
-    type(campaign).objects.update(started_at=long_ago)
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("resume_campaigns", "--stalled-minutes", "10")
+        call_command("resume_campaigns", stdout=StringIO())
+    assert len(outbox) == 5  # beat a moment ago: perhaps still alive, left alone
+    later = killed_at + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS + 1)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_campaigns", stdout=StringIO())
     assert recipients(outbox) == sorted(f"p{n}@example.org" for n in range(6))
     campaign.refresh_from_db()
     assert campaign.status == CampaignStatus.SENT
+    assert sending.progress(campaign)["unknown"] == 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,4 +8,8 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("General Conference")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from museion.outbox.services import register_renderer
+
+        from . import emails, signals, tasks  # noqa: F401
+
+        register_renderer("conference", emails.render)

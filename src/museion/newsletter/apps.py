@@ -9,7 +9,10 @@ class NewsletterConfig(AppConfig):
 
     def ready(self):
         from museion.core import versions
+        from museion.outbox.services import register_renderer
 
+        from . import emails, tasks  # noqa: F401
         from .models import MailingList
 
         versions.track("newsletter", MailingList)
+        register_renderer("newsletter", emails.render)

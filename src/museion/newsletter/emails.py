@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from .models import Subscriber, Subscription
-from .tokens import CONFIRM_SALT, MANAGE_SALT, UNSUBSCRIBE_SALT, make_token
+from museion.outbox.models import OutgoingEmail
+
+from .models import Subscriber, Subscription, SubscriptionStatus
+from .tokens import CONFIRM_SALT, MANAGE_SALT, UNSUBSCRIBE_SALT, confirm_max_age, make_token
 
 
 def absolute(path: str) -> str:
@@ -48,6 +50,21 @@ def confirmation_message(
 
 
 def settings_confirm_hours() -> int:
-    from .tokens import confirm_max_age
-
     return confirm_max_age() // 3600
+
+
+def render(email: OutgoingEmail) -> EmailMultiAlternatives | None:
+    """The outbox's renderer for "newsletter:confirmation": None once nothing waits any more."""
+    subscriber = Subscriber.objects.filter(pk=email.object_id).first()
+    if subscriber is None:
+        return None
+    subscriptions = list(
+        Subscription.objects.select_related("mailing_list").filter(
+            subscriber=subscriber,
+            pk__in=email.params.get("subscriptions", []),
+            status=SubscriptionStatus.PENDING,
+        )
+    )
+    if not subscriptions:
+        return None
+    return confirmation_message(subscriber, subscriptions)

@@ -169,6 +169,11 @@ class Campaign(models.Model):
     text = models.TextField(editable=False, blank=True)
     recipients_ready = models.BooleanField(default=False, editable=False)
     note = models.CharField(_("note"), max_length=500, blank=True, editable=False)
+    # The sending lease: one chain of batches holds it and beats while it sends; a chain whose
+    # heartbeat is older than NEWSLETTER_LEASE_SECONDS is dead and another takes over.
+    lease = models.CharField(max_length=32, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True, editable=False)
+    watch = models.CharField(max_length=32, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -191,6 +196,7 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", pgettext_lazy("delivery status", "Sent")
     FAILED = "failed", pgettext_lazy("delivery status", "Failed")
     SKIPPED = "skipped", pgettext_lazy("delivery status", "Skipped")
+    UNKNOWN = "unknown", pgettext_lazy("delivery status", "Unknown (in flight when a worker died)")
 
 
 class Delivery(models.Model):

@@ -3,12 +3,18 @@
 The sending loop itself is in worker.py.
 """
 
+import secrets
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection as db_connection
 from django.db import transaction
+from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import dispatch
 from .compose import compose
 from .mime import build_message
 from .models import (
@@ -21,8 +27,6 @@ from .models import (
     SubscriptionStatus,
 )
 from .services import normalise_email
-
-INTERRUPTED = "Interrupted while being sent; not sent again, so nobody receives it twice."
 
 
 def check_lists(campaign: Campaign, lists) -> list[str]:
@@ -56,9 +60,6 @@ def validate_campaign(campaign: Campaign) -> None:
 
 def send_test(*, campaign: Campaign, to: str) -> None:
     """One copy to a staff address, marked as a test; links lead to the subscribe page."""
-    from django.conf import settings
-    from django.urls import reverse
-
     address = normalise_email(to)
     composed = compose(campaign)
     composed.subject = f"[{_('TEST')}] {composed.subject}"
@@ -68,8 +69,6 @@ def send_test(*, campaign: Campaign, to: str) -> None:
 
 def start_campaign(*, campaign: Campaign) -> Campaign:
     """Freeze the text and queue the sending. A second click finds it already started."""
-    from .tasks import send_campaign_batch
-
     validate_campaign(campaign)
     composed = compose(campaign)
     with transaction.atomic():
@@ -79,10 +78,12 @@ def start_campaign(*, campaign: Campaign) -> Campaign:
             html=composed.html,
             text=composed.text,
             note="",
+            watch=(watch := secrets.token_hex(16)),
         )
         if not started:
             raise ValidationError(_("This campaign has already been sent or is being sent."))
-        transaction.on_commit(lambda: send_campaign_batch.enqueue(campaign.pk))
+        dispatch.send_next_batch(campaign.pk)
+        dispatch.watch_campaign(campaign.pk, watch)
     campaign.refresh_from_db()
     return campaign
 
@@ -98,20 +99,18 @@ def pause_campaign(*, campaign: Campaign) -> Campaign:
 
 
 def resume_campaign(*, campaign: Campaign) -> Campaign:
-    """Go on after a pause or a crash. Rows caught in flight are not resent."""
-    from .tasks import send_campaign_batch
-
+    """Go on after a pause or a crash. A chain of batches still sending keeps its lease, so this
+    never starts a second one; rows a dead worker had in flight are not resent (lease.py)."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if campaign.status not in (CampaignStatus.SENDING, CampaignStatus.PAUSED):
             raise ValidationError(_("Only a campaign being sent or paused can be resumed."))
-        Delivery.objects.filter(campaign=campaign, status=DeliveryStatus.SENDING).update(
-            status=DeliveryStatus.FAILED, error=INTERRUPTED, updated_at=timezone.now()
-        )
         campaign.status = CampaignStatus.SENDING
         campaign.note = ""
-        campaign.save(update_fields=["status", "note"])
-        transaction.on_commit(lambda: send_campaign_batch.enqueue(campaign.pk))
+        campaign.watch = secrets.token_hex(16)
+        campaign.save(update_fields=["status", "note", "watch"])
+        dispatch.send_next_batch(campaign.pk)
+        dispatch.watch_campaign(campaign.pk, campaign.watch)
     return campaign
 
 
@@ -140,7 +139,5 @@ def create_deliveries(campaign: Campaign) -> int:
 
 
 def progress(campaign: Campaign) -> dict[str, int]:
-    from django.db.models import Count
-
     counts = dict(campaign.deliveries.values_list("status").annotate(n=Count("id")).order_by())
     return {status: counts.get(status, 0) for status in DeliveryStatus.values}

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from museion.core.validators import validate_language
+from museion.outbox.models import EmailStatus, OutgoingEmail
+from museion.outbox.services import queue_email
 
 from .models import (
     EMAIL_MAX_LENGTH,
@@ -24,6 +26,7 @@ from .models import (
 from .tokens import CONFIRM_SALT, confirm_max_age, read_token
 
 CONFIRMATION_RESEND_AFTER = timedelta(minutes=10)
+CONFIRMATION_PURPOSE = "newsletter:confirmation"
 _validate_email = EmailValidator()
 
 
@@ -88,8 +91,6 @@ def subscribe(
 
 @transaction.atomic
 def _subscribe(email, lists, language, text, source) -> SubscribeResult:
-    from .tasks import send_confirmation
-
     now = timezone.now()
     subscriber, created = Subscriber.objects.get_or_create(
         email=email, defaults={"language": language}
@@ -116,24 +117,49 @@ def _subscribe(email, lists, language, text, source) -> SubscribeResult:
             source=source or "subscribe form",
         )
         pending.append(subscription)
-    recently = subscriber.confirmation_sent_at and (
-        now - subscriber.confirmation_sent_at < CONFIRMATION_RESEND_AFTER
+    recently = (
+        subscriber.confirmation_sent_at
+        and now - subscriber.confirmation_sent_at < CONFIRMATION_RESEND_AFTER
+        and not _last_confirmation_failed(subscriber)
     )
     # Repeating the same sign-up within the pause sends nothing (no mail-bombing through the
-    # form); adding a list does, and that e-mail's link covers every list still waiting.
+    # form); adding a list does, and so does asking again after the last e-mail failed. The
+    # new e-mail's link covers every list still waiting (it replaces one not sent yet).
     email_queued = bool(pending) and (not recently or new_wish)
     if email_queued:
         if not subscriber.subscriptions.filter(status=SubscriptionStatus.CONFIRMED).exists():
             subscriber.language = language
         subscriber.confirmation_sent_at = now
         subscriber.save(update_fields=["language", "confirmation_sent_at"])
-        ids = list(
-            subscriber.subscriptions.filter(status=SubscriptionStatus.PENDING).values_list(
-                "pk", flat=True
-            )
+        ids = subscriber.subscriptions.filter(status=SubscriptionStatus.PENDING)
+        queue_confirmation(
+            subscriber=subscriber, subscription_ids=list(ids.values_list("pk", flat=True))
         )
-        transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk, ids))
     return SubscribeResult(subscriber=subscriber, pending=pending, email_queued=email_queued)
+
+
+def queue_confirmation(*, subscriber: Subscriber, subscription_ids: list[int]) -> None:
+    """The double opt-in e-mail, recorded in the current transaction (sent once it commits,
+    retried until the mail server takes it)."""
+    queue_email(
+        purpose=CONFIRMATION_PURPOSE,
+        object_id=subscriber.pk,
+        to=subscriber.email,
+        params={"subscriptions": subscription_ids},
+    )
+
+
+def _last_confirmation_failed(subscriber: Subscriber) -> bool:
+    last = (
+        OutgoingEmail.objects.filter(purpose=CONFIRMATION_PURPOSE, object_id=subscriber.pk)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if last is None:
+        return True
+    return last.status == EmailStatus.FAILED or (
+        last.status == EmailStatus.QUEUED and bool(last.last_error)
+    )
 
 
 @dataclass

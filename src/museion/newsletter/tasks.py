@@ -1,29 +1,21 @@
-"""Background work of the newsletter, run by the task worker (`manage.py db_worker`)."""
+"""Background work of the newsletter, run by the campaign worker
+(`manage.py db_worker --queue-name campaigns`); confirmations go through the outbox."""
 
 from django_tasks import task
 
-from .emails import confirmation_message
-from .models import Subscriber, Subscription, SubscriptionStatus
+from museion.core.dispatch import registered
+
+from . import dispatch
+from .worker import send_batch, watch
 
 
-@task()
-def send_confirmation(subscriber_id: int, subscription_ids: list[int]) -> int:
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None:
-        return 0
-    subscriptions = list(
-        Subscription.objects.select_related("mailing_list").filter(
-            subscriber=subscriber, pk__in=subscription_ids, status=SubscriptionStatus.PENDING
-        )
-    )
-    if not subscriptions:
-        return 0
-    confirmation_message(subscriber, subscriptions).send()
-    return 1
+@registered(dispatch.SEND_BATCH)
+@task(queue_name=dispatch.CAMPAIGN_QUEUE)
+def send_campaign_batch(campaign_id: int, lease: str = "") -> dict:
+    return send_batch(campaign_id=campaign_id, lease=lease)
 
 
-@task()
-def send_campaign_batch(campaign_id: int) -> dict:
-    from .worker import send_batch
-
-    return send_batch(campaign_id=campaign_id)
+@registered(dispatch.WATCH)
+@task(queue_name=dispatch.CAMPAIGN_QUEUE)
+def watch_campaign(campaign_id: int, token: str) -> str:
+    return watch(campaign_id=campaign_id, token=token)

@@ -1,16 +1,13 @@
 """Periodic work: reminders before payment is due, then expiry of unpaid seats and stale offers."""
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import Registration, Status
 from .notify import notify
 from .payments import expire_unpaid
-from .waitlist import expire_offers
-
-REMINDER_BEFORE = timedelta(hours=24)
+from .registration import REMINDER_BEFORE
+from .waitlist import expire_offers, fill_free_seats
 
 
 def send_reminders(*, now=None) -> int:
@@ -39,4 +36,5 @@ def run_housekeeping(*, now=None) -> dict[str, int]:
         "reminded": send_reminders(now=now),
         "expired_registrations": expire_unpaid(now=now),
         "expired_offers": expire_offers(now=now),
+        "seats_offered": fill_free_seats(now=now),
     }

@@ -12,7 +12,6 @@ from museion.core.models import AttendanceMode
 from ..models import AgendaItem, Registration, Session, SessionAccess, Status, WorkshopSignup
 from ..models.registration import new_token
 from .notify import notify
-from .registration import capacity_guard_enabled
 
 
 def can_join_online(registration: Registration | None, session: Session) -> bool:
@@ -119,20 +118,21 @@ def unbookmark(*, registration: Registration, session: Session) -> None:
 
 
 def sign_up(*, registration: Registration, session: Session) -> WorkshopSignup:
-    """Take one of a workshop's on-site seats; never more than it has, however many click."""
-    if registration.status != Status.CONFIRMED or not registration.category.gives_onsite:
-        raise PermissionDenied(
-            _("Workshop sign-up is for confirmed participants attending on site.")
-        )
+    """Take one of a workshop's on-site seats; never more than it has, however many click.
+
+    The registration's row is locked while the seat is taken, as a cancellation locks it, so a
+    participant who cancels at the same moment never keeps a workshop seat."""
     if session.signup_capacity is None or session.conference_id != registration.conference_id:
         raise ValidationError(_("This session takes no sign-up."))
-    if not registration.category.covers(session.local_date):
-        raise ValidationError(_("Your day pass is for another day."))
-    if WorkshopSignup.objects.filter(registration=registration, session=session).exists():
-        raise ValidationError(_("You have already signed up for this workshop."))
     try:
         with transaction.atomic():
-            if not _take_workshop_seat(session):
+            registration = (
+                Registration.objects.select_for_update(of=("self",))
+                .select_related("category__day")
+                .get(pk=registration.pk)
+            )
+            _check_signup(registration, session)
+            if not take_workshop_seat(session):
                 raise ValidationError(_("This workshop is full."))
             signup = WorkshopSignup.objects.create(registration=registration, session=session)
             AgendaItem.objects.get_or_create(registration=registration, session=session)
@@ -141,13 +141,18 @@ def sign_up(*, registration: Registration, session: Session) -> WorkshopSignup:
     return signup
 
 
-def _take_workshop_seat(session: Session) -> bool:
-    if not capacity_guard_enabled():
-        taken = WorkshopSignup.objects.filter(session=session).count()
-        if taken >= session.signup_capacity:
-            return False
-        Session.objects.filter(pk=session.pk).update(signup_taken=taken + 1)
-        return True
+def _check_signup(registration: Registration, session: Session) -> None:
+    if registration.status != Status.CONFIRMED or not registration.category.gives_onsite:
+        raise PermissionDenied(
+            _("Workshop sign-up is for confirmed participants attending on site.")
+        )
+    if not registration.category.covers(session.local_date):
+        raise ValidationError(_("Your day pass is for another day."))
+    if WorkshopSignup.objects.filter(registration=registration, session=session).exists():
+        raise ValidationError(_("You have already signed up for this workshop."))
+
+
+def take_workshop_seat(session: Session) -> bool:
     return bool(
         Session.objects.filter(pk=session.pk, signup_taken__lt=F("signup_capacity")).update(
             signup_taken=F("signup_taken") + 1

@@ -6,10 +6,6 @@ transfer provider needs a staff member to confirm that the money arrived. Provid
 by name in `PROVIDERS`; `CONFERENCE_PAYMENT_PROVIDER` names the one new payments use.
 """
 
-from dataclasses import dataclass
-from typing import Protocol
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +13,14 @@ from django.utils.translation import gettext as _
 
 from ..models import HOLDS_SEAT, Payment, PaymentStatus, ProofStatus, Registration, Status
 from .notify import notify
+from .providers import (  # noqa: F401  (the providers are part of this module's interface)
+    PROVIDERS,
+    Instructions,
+    ManualProvider,
+    PaymentProvider,
+    provider_for,
+    provider_named,
+)
 from .registration import release_discount, start_payment_clock
 from .waitlist import cancel_registration, release_seat
 
@@ -26,47 +30,6 @@ TRANSITIONS = {
     PaymentStatus.REFUNDED: set(),
     PaymentStatus.CANCELLED: set(),
 }
-
-
-@dataclass(frozen=True)
-class Instructions:
-    title: str
-    lines: list[str]
-
-
-class PaymentProvider(Protocol):
-    name: str
-
-    def instructions(self, payment: Payment) -> Instructions:
-        """What the participant is told to do to pay (shown on their page)."""
-
-
-class ManualProvider:
-    """Bank transfer: the participant pays with the reference, staff confirm the payment."""
-
-    name = "manual"
-
-    def instructions(self, payment: Payment) -> Instructions:
-        conference = payment.registration.conference
-        return Instructions(
-            title=_("Pay by bank transfer"),
-            lines=[
-                _("Amount: %(amount)s EUR") % {"amount": payment.amount},
-                _("Reference: %(reference)s") % {"reference": payment.reference},
-                conference.bank_details,
-            ],
-        )
-
-
-PROVIDERS: dict[str, PaymentProvider] = {ManualProvider.name: ManualProvider()}
-
-
-def provider_for(registration: Registration) -> PaymentProvider:
-    return provider_named(getattr(settings, "CONFERENCE_PAYMENT_PROVIDER", ManualProvider.name))
-
-
-def provider_named(name: str) -> PaymentProvider:
-    return PROVIDERS.get(name) or PROVIDERS[ManualProvider.name]
 
 
 def _move(payment: Payment, target: str) -> None:

@@ -3,8 +3,7 @@
 The seat is taken with a conditional UPDATE (`taken < capacity`) inside the transaction that
 creates the registration: PostgreSQL re-checks the condition after waiting for the row lock, and
 SQLite runs write transactions one at a time (IMMEDIATE), so no count is ever read and then
-trusted. `CONFERENCE_CAPACITY_GUARD = False` (tests only) switches to the naive count-then-insert,
-which oversells, to prove the concurrency test can fail.
+trusted.
 """
 
 import uuid
@@ -12,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -23,9 +21,9 @@ from django.utils.translation import gettext as _
 from museion.network.models import Membership
 from museion.network.services import active_membership
 
+from ..dispatch import wake_housekeeping_at
 from ..models import (
     ACTIVE,
-    HOLDS_SEAT,
     Conference,
     DiscountCode,
     Payment,
@@ -35,7 +33,10 @@ from ..models import (
     Status,
     TicketCategory,
 )
-from .notify import notify, wake_housekeeping_at
+from .notify import notify
+from .providers import provider_for
+
+REMINDER_BEFORE = timedelta(hours=24)  # a payment reminder goes out a day before it is due
 
 
 @dataclass
@@ -50,18 +51,19 @@ class Applicant:
     extra: dict = field(default_factory=dict)
 
 
-def capacity_guard_enabled() -> bool:
-    return getattr(settings, "CONFERENCE_CAPACITY_GUARD", True)
-
-
 def take_seat(category: TicketCategory) -> bool:
-    """Take one seat of `category` inside the current transaction; False when it is full."""
-    if not capacity_guard_enabled():
-        held = Registration.objects.filter(category=category, status__in=HOLDS_SEAT).count()
-        if held >= category.capacity:
-            return False
-        TicketCategory.objects.filter(pk=category.pk).update(taken=held + 1)
+    """Take one seat of `category` inside the current transaction; False when it is full.
+
+    When it is full, the category's row stays locked until the transaction ends, so the
+    registration is put on the waiting list under the same lock a cancellation takes: a seat
+    freed at that moment is either taken here or offered to this registration, never lost."""
+    if _take(category):
         return True
+    TicketCategory.objects.select_for_update().filter(pk=category.pk).first()
+    return _take(category)
+
+
+def _take(category: TicketCategory) -> bool:
     return bool(
         TicketCategory.objects.filter(pk=category.pk, taken__lt=F("capacity")).update(
             taken=F("taken") + 1
@@ -310,8 +312,6 @@ def start_holding(registration: Registration, *, now) -> None:
 
 def start_payment_clock(registration: Registration, *, now) -> None:
     """Unpaid after the conference's payment window, the seat goes: remind a day before."""
-    from .housekeeping import REMINDER_BEFORE
-
     hours = registration.conference.payment_window_hours
     registration.payment_due_at = now + timedelta(hours=hours)
     reminder = registration.payment_due_at - REMINDER_BEFORE
@@ -319,8 +319,6 @@ def start_payment_clock(registration: Registration, *, now) -> None:
 
 
 def create_payment(registration: Registration) -> Payment:
-    from .payments import provider_for
-
     payment = Payment.objects.create(
         registration=registration,
         amount=registration.price,

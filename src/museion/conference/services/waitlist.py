@@ -13,8 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..dispatch import wake_housekeeping_at
 from ..models import Payment, PaymentStatus, Registration, Status, TicketCategory
-from .notify import notify, wake_housekeeping_at
+from .notify import notify
+from .participation import cancel_signup
 from .registration import create_payment, release_discount, start_holding
 
 
@@ -63,6 +65,14 @@ def fill_from_waitlist(*, category: TicketCategory, now=None) -> list[Registrati
     if offered:
         TicketCategory.objects.filter(pk=category.pk).update(taken=F("taken") + len(offered))
     return offered
+
+
+def fill_free_seats(*, now=None) -> int:
+    """Housekeeping's safety net: offer any seat that is free while people wait."""
+    now = now or timezone.now()
+    waiting = Registration.objects.filter(status=Status.WAITLISTED).values("category_id")
+    free = TicketCategory.objects.filter(pk__in=waiting, taken__lt=F("capacity"))
+    return sum(len(fill_from_waitlist(category=category, now=now)) for category in free)
 
 
 @transaction.atomic
@@ -190,8 +200,6 @@ def cancel_registration(*, registration: Registration, now=None) -> Registration
     release_discount(registration)
     release_seat(registration.category_id, now=now)
     for signup in registration.signups.select_related("session"):
-        from .participation import cancel_signup
-
         cancel_signup(registration=registration, session=signup.session)
     return registration
 

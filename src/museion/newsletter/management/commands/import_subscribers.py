@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from museion.newsletter.importer import ImportFileError, import_subscribers
-from museion.newsletter.models import MailingList, Subscription, SubscriptionStatus
+from museion.newsletter.models import MailingList, Subscriber, Subscription, SubscriptionStatus
+from museion.newsletter.services import queue_confirmation
 
 
 class Command(BaseCommand):
@@ -73,12 +74,12 @@ class Command(BaseCommand):
         )
 
     def _send_confirmations(self, subscription_ids):
-        from museion.newsletter.tasks import send_confirmation
-
         by_person: dict[int, list[int]] = {}
         for pk, person in Subscription.objects.filter(
             pk__in=subscription_ids, status=SubscriptionStatus.PENDING
         ).values_list("pk", "subscriber_id"):
             by_person.setdefault(person, []).append(pk)
-        for person, ids in by_person.items():
-            transaction.on_commit(lambda p=person, i=ids: send_confirmation.enqueue(p, i))
+        people = Subscriber.objects.in_bulk(list(by_person))
+        with transaction.atomic():
+            for person, ids in by_person.items():
+                queue_confirmation(subscriber=people[person], subscription_ids=ids)

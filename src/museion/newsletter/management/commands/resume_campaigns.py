@@ -1,34 +1,26 @@
 """manage.py resume_campaigns: go on with campaigns whose worker died (run it from cron)."""
 
-from datetime import timedelta
-
 from django.core.management.base import BaseCommand
-from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from museion.newsletter import lease
 from museion.newsletter.models import Campaign, CampaignStatus
 from museion.newsletter.sending import resume_campaign
 
 
 class Command(BaseCommand):
     help = (
-        "Resume campaigns marked as sending whose deliveries have not moved for a while "
-        "(the worker crashed or was restarted). The message in flight is not sent again."
+        "Resume campaigns marked as sending whose sending chain has stopped beating for a lease "
+        "period (NEWSLETTER_LEASE_SECONDS; the worker crashed or was killed). The messages it "
+        "had in flight are recorded as unknown and not sent again. The database worker's own "
+        "watchdog does the same; this is the safety net."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--stalled-minutes", type=int, default=10)
-
-    def handle(self, *args, stalled_minutes: int, **options):
-        limit = timezone.now() - timedelta(minutes=stalled_minutes)
-        stalled = (
-            Campaign.objects.filter(status=CampaignStatus.SENDING, started_at__lt=limit)
-            .annotate(last_move=Max("deliveries__updated_at"))
-            .exclude(last_move__gte=limit)
-        )
+    def handle(self, *args, **options):
         count = 0
-        for campaign in stalled:
+        for campaign in Campaign.objects.filter(status=CampaignStatus.SENDING):
+            if not lease.stale(campaign):
+                continue
             resume_campaign(campaign=campaign)
             count += 1
             self.stdout.write(_("resumed: %(campaign)s") % {"campaign": campaign})
