@@ -43,16 +43,21 @@ def test_embed_pagination_keeps_the_view_and_the_filters(client, db):
     for hour in range(21):
         ActivityFactory(starts_at=datetime(2022, 5, 18, hour, tzinfo=UTC))
     first = client.get(EMBED, {"country": "FR", "view": "both"})
-    assert 'href="?country=FR&amp;view=both&amp;page=2"' in first.text
+    assert 'href="?edition=2022&amp;country=FR&amp;view=both&amp;page=2"' in first.text
     second = client.get(EMBED, {"country": "FR", "view": "both", "page": "2"})
     assert second.status_code == 200
     assert 'id="activity-map"' in second.text
-    assert 'href="?country=FR&amp;view=both&amp;page=1"' in second.text
+    assert 'href="?edition=2022&amp;country=FR&amp;view=both&amp;page=1"' in second.text
 
 
 def test_embed_link_to_the_full_list_carries_only_the_filters(client, published):
-    response = client.get(EMBED, {"country": "FR", "view": "map"})
+    response = client.get(EMBED, {"country": "FR", "view": "map", "edition": ""})
     assert 'href="/museum-day/activities/?country=FR"' in response.text
+
+
+def test_embed_without_an_edition_shows_the_coming_one(client, published):
+    response = client.get(EMBED, {"country": "FR", "view": "map"})
+    assert 'href="/museum-day/activities/?edition=2022&amp;country=FR"' in response.text
 
 
 def test_embed_with_a_bad_filter_explains_it(client, db):

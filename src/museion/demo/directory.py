@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from museion.core.geo import timezone_for
@@ -59,6 +60,17 @@ THEMES = {
         },
     ),
 }
+
+# The demo always has an edition to look forward to: the next 18 May after the day it loads.
+COMING_THEME = (
+    "Museums, Memory and the Commons",
+    {"fr": "Musées, mémoire et biens communs", "es": "Museos, memoria y bienes comunes"},
+)
+
+
+def themes_with_coming_edition(today) -> dict:
+    coming = today.year if (today.month, today.day) <= (5, 18) else today.year + 1
+    return {**THEMES, **({} if coming in THEMES else {coming: COMING_THEME})}
 
 
 def museum_name(rng: random.Random, city: str, language: str, kind: str) -> str:
@@ -149,7 +161,7 @@ def load_demo(*, seed: int = 2022, museums_per_country: int = 4) -> str:
         year: Edition.objects.create(
             year=year, date=datetime(year, 5, 18).date(), theme=theme, theme_translations=tr
         )
-        for year, (theme, tr) in THEMES.items()
+        for year, (theme, tr) in themes_with_coming_edition(timezone.localdate()).items()
     }
     kinds = [MuseumKind.ART, MuseumKind.HISTORY, MuseumKind.SCIENCE]
     museums = []

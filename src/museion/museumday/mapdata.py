@@ -8,7 +8,7 @@ the views of nearby visitors share one cached answer.
 
 import math
 
-from django.db.models import Avg, Count, F, Func, IntegerField, Min
+from django.db.models import Avg, Count, F, Func, IntegerField, Max, Min
 from django.urls import reverse
 
 from museion.core.geo import BBox
@@ -60,6 +60,16 @@ class CellIndex(Func):
         return super().as_sql(compiler, connection, template=template, **extra)
 
 
+ONE_PLACE_DEGREES = 0.0002  # about 20 m: the same building
+
+
+def is_one_place(cell: dict) -> bool:
+    return (
+        cell["north"] - cell["south"] <= ONE_PLACE_DEGREES
+        and cell["east"] - cell["west"] <= ONE_PLACE_DEGREES
+    )
+
+
 def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:
     size = cell_degrees(zoom)
     cells = (
@@ -67,7 +77,16 @@ def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:
         .annotate(cx=CellIndex(F("longitude"), size), cy=CellIndex(F("latitude"), size))
         .order_by()
         .values("cx", "cy")
-        .annotate(count=Count("id"), lat=Avg("latitude"), lng=Avg("longitude"), first=Min("id"))
+        .annotate(
+            count=Count("id"),
+            lat=Avg("latitude"),
+            lng=Avg("longitude"),
+            first=Min("id"),
+            south=Min("latitude"),
+            north=Max("latitude"),
+            west=Min("longitude"),
+            east=Max("longitude"),
+        )
     )
     features, single_ids = [], []
     for cell in cells:
@@ -110,7 +129,19 @@ def clustered_features(queryset, *, zoom: int, box: BBox) -> dict:
                         "type": "Point",
                         "coordinates": [round(cell["lng"], 4), round(cell["lat"], 4)],
                     },
-                    "properties": {"cluster": True, "count": cell["count"]},
+                    "properties": {
+                        "cluster": True,
+                        "count": cell["count"],
+                        # What the cluster covers: the map zooms to it, and when its activities
+                        # share one place (every demo museum has one a year) it lists them.
+                        "bounds": [
+                            round(cell["west"], 5),
+                            round(cell["south"], 5),
+                            round(cell["east"], 5),
+                            round(cell["north"], 5),
+                        ],
+                        "one_place": is_one_place(cell),
+                    },
                 }
             )
     return {"type": "FeatureCollection", "zoom": zoom, "features": out}

@@ -42,6 +42,18 @@ def local_start_date(starts_at, timezone: str):
 class Edition(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     date = models.DateField(_("date"), help_text=_("The day itself, e.g. 18 May."))
+    first_day = models.DateField(
+        _("first day"),
+        null=True,
+        blank=True,
+        help_text=_("When activities may start before the day itself (a Museum Week)."),
+    )
+    last_day = models.DateField(
+        _("last day"),
+        null=True,
+        blank=True,
+        help_text=_("When activities may go on after the day itself."),
+    )
     theme = models.CharField(_("theme"), max_length=200)
     theme_translations = models.JSONField(
         _("theme translations"),
@@ -61,6 +73,16 @@ class Edition(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("museumday:edition", kwargs={"year": self.year})
+
+    @property
+    def opens_on(self):
+        """The first day an activity of this edition may take place (local date)."""
+        return min(self.first_day or self.date, self.date)
+
+    @property
+    def closes_on(self):
+        """The last day an activity of this edition may take place (local date)."""
+        return max(self.last_day or self.date, self.date)
 
     @property
     def localized_theme(self) -> str:

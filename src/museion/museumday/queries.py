@@ -1,13 +1,17 @@
 """Reads used by several views: public listings, counters, an edition's numbers."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from museion.core import versions
 
+from .filters import ActivitySearchForm
 from .models import (
     Activity,
     ActivityTranslation,
@@ -31,7 +35,38 @@ FEED_CACHE_SECONDS = 300
 
 
 def current_edition() -> Edition | None:
-    return Edition.objects.order_by("-year").first()
+    """The edition under way or coming next; the latest one once every edition is over.
+
+    "Under way" reaches one day back: 18 May is still Museum Day somewhere west of UTC.
+    """
+    yesterday = timezone.localdate() - timedelta(days=1)
+
+    def find() -> Edition | None:
+        coming = Q(last_day__gte=yesterday) | Q(date__gte=yesterday)
+        # Coming editions first, soonest first (their years are below 10,000 - any year);
+        # then past ones, latest first. One query, cached until an edition changes.
+        rank = Case(When(coming, then=F("year")), default=Value(10_000) - F("year"))
+        return Edition.objects.order_by(rank).first()
+
+    key = f"museumday:current_edition:{yesterday.isoformat()}"
+    return versions.cached(("museumday",), key, find, COUNTERS_TTL)
+
+
+def search(data, *, default_edition: bool = False):
+    """(form, filtered published activities), or (form, None) when a filter is invalid.
+
+    With `default_edition`, a page opened without an edition (the nav's links) shows the
+    edition under way or coming; `?edition=` (empty) asks for every edition.
+    """
+    if default_edition and "edition" not in data:
+        edition = current_edition()
+        if edition is not None:
+            data = data.copy()
+            data["edition"] = str(edition.year)
+    form = ActivitySearchForm(data)
+    if not form.is_valid():
+        return form, None
+    return form, form.filter(public_activities())
 
 
 def listing(queryset):

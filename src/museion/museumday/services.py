@@ -6,13 +6,21 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from museion.core.validators import canonical_language
 from museion.network.models import Museum
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
-from .models import Activity, ActivityRevision, RevisionStatus, Status, Transition
+from .models import (
+    Activity,
+    ActivityRevision,
+    RevisionStatus,
+    Status,
+    Transition,
+    local_start_date,
+)
 from .tasks import notify_editors
 
 EDITABLE_FIELDS = [
@@ -85,6 +93,10 @@ def validate_activity(activity: Activity) -> None:
         errors.update(error.message_dict)
     if activity.starts_at and activity.ends_at and activity.ends_at <= activity.starts_at:
         errors.setdefault("ends_at", []).append(_("The end must be after the start."))
+    if activity.starts_at and activity.timezone and activity.edition_id:
+        outside = outside_edition_days(activity)
+        if outside:
+            errors.setdefault("starts_at", []).append(outside)
     if activity.attendance_mode in ("online", "mixed") and not activity.online_url:
         errors.setdefault("online_url", []).append(
             _("Online and hybrid activities need the URL where people join them.")
@@ -97,6 +109,27 @@ def validate_activity(activity: Activity) -> None:
         )
     if errors:
         raise ValidationError(errors)
+
+
+def outside_edition_days(activity: Activity) -> str:
+    """Why the activity's local start date falls outside its edition's days ("" when it does
+    not). An activity that starts late on the last day may end after midnight."""
+    edition = activity.edition
+    day = local_start_date(activity.starts_at, activity.timezone)
+    if edition.opens_on <= day <= edition.closes_on:
+        return ""
+    if edition.opens_on == edition.closes_on:
+        return _("The %(year)s edition takes place on %(day)s: choose a time on that day.") % {
+            "year": edition.year,
+            "day": date_format(edition.date, "DATE_FORMAT"),
+        }
+    return _(
+        "The %(year)s edition runs from %(first)s to %(last)s: choose a time between them."
+    ) % {
+        "year": edition.year,
+        "first": date_format(edition.opens_on, "DATE_FORMAT"),
+        "last": date_format(edition.closes_on, "DATE_FORMAT"),
+    }
 
 
 @transaction.atomic

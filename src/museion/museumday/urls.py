@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_editor, views_reports, views_translations
+from . import views, views_editor, views_map, views_reports, views_translations
 
 app_name = "museumday"
 
@@ -12,8 +12,9 @@ urlpatterns = [
     path("activities.ics", views.activities_ical, name="list_ical"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/calendar.ics", views.activity_ical, name="activity_ical"),
-    path("map/", views.activity_map, name="map"),
-    path("map.geojson", views.map_geojson, name="map_geojson"),
+    path("map/", views_map.activity_map, name="map"),
+    path("map.geojson", views_map.map_geojson, name="map_geojson"),
+    path("map/place.json", views_map.map_place, name="map_place"),
     path("embed/", views.embed, name="embed"),
     path("my/", views_editor.dashboard, name="dashboard"),
     path("my/<slug:museum_slug>/new/", views_editor.activity_create, name="create"),

@@ -1,11 +1,8 @@
 """Public discovery: edition page, list, detail, map, GeoJSON, iCal and embeds."""
 
-import json
 from urllib.parse import urlencode
 
 from csp.decorators import csp_replace
-from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -13,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from museion.core.api import form_errors_message, json_error
-from museion.core.geo import BBox, parse_bbox
+from museion.core.api import form_errors_message
 from museion.core.pagination import PageError, page_of
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
@@ -22,19 +18,16 @@ from . import queries
 from .filters import ActivitySearchForm
 from .ical import activities_calendar
 from .jsonld import event_jsonld
-from .mapdata import MAX_ZOOM, cell_degrees, clustered_features, snap_to_cells
 from .models import Activity, Edition, language_name, primary_subtag
 from .queries import public_activities
+from .views_map import map_config
 
 ICAL_LIMIT = 1000
 EMBED_VIEWS = ("list", "map", "both")
 
 
-def search(request) -> tuple[ActivitySearchForm, object]:
-    form = ActivitySearchForm(request.GET)
-    if not form.is_valid():
-        return form, None
-    return form, form.filter(public_activities())
+def search(request, *, default_edition: bool = False) -> tuple[ActivitySearchForm, object]:
+    return queries.search(request.GET, default_edition=default_edition)
 
 
 @require_safe
@@ -55,7 +48,7 @@ def edition_detail(request, year: int):
 
 
 def _list_context(request, *, embed: bool = False):
-    form, queryset = search(request)
+    form, queryset = search(request, default_edition=True)
     context = {"form": form, "embed": embed, "page": None, "errors": None}
     if queryset is None:
         context["errors"] = form.errors
@@ -90,7 +83,7 @@ def embed(request):
     # Page links keep the chosen view; the link to the full list carries the filters only.
     context.update(
         show_map=view in ("map", "both"),
-        map_config=map_config(request),
+        map_config=map_config(context.get("form"), filters),
         list_query=urlencode(filters),
         query=urlencode({**filters, "view": view}),
     )
@@ -170,52 +163,3 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-@require_safe
-def activity_map(request):
-    form = ActivitySearchForm(request.GET)
-    status = 200 if form.is_valid() else 400
-    context = {"form": form, "map_config": map_config(request)}
-    return render(request, "museumday/map.html", context, status=status)
-
-
-def map_config(request) -> str:
-    return json.dumps(
-        {
-            "tiles": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_TILE_ATTRIBUTION,
-            "query": request.GET.urlencode(),
-        }
-    )
-
-
-@require_safe
-def map_geojson(request):
-    form, queryset = search(request)
-    if queryset is None:
-        return json_error(form_errors_message(form))
-    try:
-        zoom = int(request.GET.get("zoom", "2"))
-    except ValueError:
-        return json_error(f"zoom must be a whole number from 0 to {MAX_ZOOM}")
-    if not 0 <= zoom <= MAX_ZOOM:
-        return json_error(f"zoom must be a whole number from 0 to {MAX_ZOOM}")
-    try:
-        box = (
-            parse_bbox(request.GET["bbox"]) if request.GET.get("bbox") else BBox(-180, -90, 180, 90)
-        )
-    except ValueError as error:
-        return json_error(str(error))
-    box = snap_to_cells(box, cell_degrees(zoom))
-
-    def geojson() -> bytes:
-        data = clustered_features(queryset, zoom=zoom, box=box)
-        return json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
-
-    key = (
-        f"map:{get_language()}:{form.cache_key()}:{zoom}:"
-        f"{box.west}:{box.south}:{box.east}:{box.north}"
-    )
-    body = queries.public_read(key, geojson, queries.MAP_CACHE_SECONDS)
-    return HttpResponse(body, content_type="application/geo+json")
