@@ -108,14 +108,14 @@ def test_form_errors_are_announced_with_their_field(page, site, log_in):
 
 def test_map_page_has_no_wcag_violation(page, site, assert_accessible):
     page.goto("/museum-day/map/?edition=2026")
-    expect(page.locator("#map-status")).to_have_text("1 activity")
+    expect(page.locator("#map-status")).to_have_text("1 activity in this view of the map")
 
     assert_accessible(page)
 
 
 def test_embedded_list_and_map_have_no_wcag_violation(page, site, assert_accessible):
     page.goto("/museum-day/embed/?edition=2026&view=both")
-    expect(page.locator("#map-status")).to_have_text("1 activity")
+    expect(page.locator("#map-status")).to_have_text("1 activity in this view of the map")
 
     assert_accessible(page)
 

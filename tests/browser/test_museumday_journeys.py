@@ -134,7 +134,7 @@ def test_visitor_finds_activity_on_the_map_by_free_text(page, museum_day):
     )
     page.goto("/museum-day/map/")
 
-    expect(page.get_by_role("status")).to_have_text("3 activities")
+    expect(page.get_by_role("status")).to_have_text("3 activities in this view of the map")
     paris = page.get_by_role("button", name="2 activities", exact=True)
     expect(paris.locator("[aria-hidden=true]")).to_have_text("2")
     expect(page.get_by_role("button", name="Noche en el Prado")).to_be_visible()
@@ -142,7 +142,7 @@ def test_visitor_finds_activity_on_the_map_by_free_text(page, museum_day):
     page.get_by_label("Search", exact=True).fill("printmaking")
     page.get_by_role("button", name="Search").click()
 
-    expect(page.get_by_role("status")).to_have_text("1 activity")
+    expect(page.get_by_role("status")).to_have_text("1 activity in this view of the map")
     expect(paris).to_have_count(0)
     page.get_by_role("button", name=WORKSHOP).focus()
     page.keyboard.press("Enter")

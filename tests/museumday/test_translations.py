@@ -48,7 +48,9 @@ def list_titles(response) -> list[tuple[str, str]]:
     """Each listed activity's title, with the lang it is marked with."""
     return [
         (lang, unescape(title))
-        for lang, title in re.findall(r'<h3 lang="([^"]*)"><a [^>]*>(.*?)</a></h3>', response.text)
+        for lang, title in re.findall(
+            r'<h[23] lang="([^"]*)"><a [^>]*>(.*?)</a></h[23]>', response.text
+        )
     ]
 
 
