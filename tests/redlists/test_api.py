@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import make_list
+from .builders import make_list
 
 
 @pytest.fixture

@@ -7,16 +7,20 @@ from django.urls import reverse
 from museion.redlists.models import ChangeRecord, ListStatus, ObjectType, RedList
 from museion.redlists.services import create_translation, publish_red_list
 
-from .conftest import make_list, upload
+from .builders import make_list, upload
 
 
 def test_editing_a_published_list_is_recorded(client, red_list, list_editor):
     client.force_login(list_editor)
     response = client.post(
         reverse("redlists:edit_list", args=[red_list.pk]),
-        {"title": "West Africa, revised", "region": "West Africa", "countries": ["ML", "NE"],
-         "introduction": "New introduction."},
-    )  # fmt: skip
+        {
+            "title": "West Africa, revised",
+            "region": "West Africa",
+            "countries": ["ML", "NE"],
+            "introduction": "New introduction.",
+        },
+    )
     assert response.status_code == 302
     record = ChangeRecord.objects.get(red_list=red_list, action="edit")
     assert record.user == list_editor
@@ -29,16 +33,20 @@ def test_editing_a_draft_is_not_logged(client, list_editor):
     draft = make_list("draft-a", status=ListStatus.DRAFT, pictures=False)
     draft.editors.add(list_editor)
     client.force_login(list_editor)
-    client.post(reverse("redlists:edit_list", args=[draft.pk]),
-                {"title": "Draft B", "region": "R", "countries": ["ML"]})  # fmt: skip
+    client.post(
+        reverse("redlists:edit_list", args=[draft.pk]),
+        {"title": "Draft B", "region": "R", "countries": ["ML"]},
+    )
     assert RedList.objects.get(pk=draft.pk).title == "Draft B"
     assert not ChangeRecord.objects.exists()
 
 
 def test_unknown_country_code_is_refused(client, red_list, list_editor):
     client.force_login(list_editor)
-    response = client.post(reverse("redlists:edit_list", args=[red_list.pk]),
-                           {"title": "T", "region": "R", "countries": ["ZZ"]})  # fmt: skip
+    response = client.post(
+        reverse("redlists:edit_list", args=[red_list.pk]),
+        {"title": "T", "region": "R", "countries": ["ZZ"]},
+    )
     assert response.status_code == 400
     assert "countries" in response.context["form"].errors
     assert RedList.objects.get(pk=red_list.pk).title == "Red List west-africa"
@@ -52,8 +60,10 @@ def test_type_form_reads_bc_years_and_refuses_a_backwards_period(client, red_lis
     bad = client.post(url, {**base, "period_start": "AD 100", "period_end": "200 BC"})
     assert bad.status_code == 400
     assert bad.context["form"].errors["period_end"] == ["The period must end after it starts."]
-    good = client.post(url, {**base, "period_start": "450 BC", "period_end": "AD 100",
-                             "period_name": "Late Iron Age"})  # fmt: skip
+    good = client.post(
+        url,
+        {**base, "period_start": "450 BC", "period_end": "AD 100", "period_name": "Late Iron Age"},
+    )
     assert good.status_code == 302
     object_type.refresh_from_db()
     assert (object_type.period_start, object_type.period_end) == (-450, 100)
@@ -63,8 +73,14 @@ def test_measurement_ranges_saved_and_checked(client, red_list, list_editor):
     object_type = red_list.categories.first().object_types.first()
     client.force_login(list_editor)
     url = reverse("redlists:edit_type", kwargs={"object_type": object_type.pk})
-    rows = {"m-TOTAL_FORMS": "1", "m-INITIAL_FORMS": "0", "m-0-dimension": "weight",
-            "m-0-minimum": "5", "m-0-maximum": "2", "m-0-unit": "g"}  # fmt: skip
+    rows = {
+        "m-TOTAL_FORMS": "1",
+        "m-INITIAL_FORMS": "0",
+        "m-0-dimension": "weight",
+        "m-0-minimum": "5",
+        "m-0-maximum": "2",
+        "m-0-unit": "g",
+    }
     assert client.post(url, {"title": "Fig", **rows}).status_code == 400
     rows["m-0-maximum"] = "9"
     assert client.post(url, {"title": "Fig", **rows}).status_code == 302
@@ -105,8 +121,9 @@ def test_publish_needs_categories_types_and_pictures(staff_user):
     with pytest.raises(ValidationError) as error:
         publish_red_list(red_list=empty, user=staff_user)
     assert error.value.messages == ["A list needs at least one category."]
-    bare = make_list("bare", status=ListStatus.DRAFT, pictures=False,
-                     categories=(("Coins", ("Cob coin",)),))  # fmt: skip
+    bare = make_list(
+        "bare", status=ListStatus.DRAFT, pictures=False, categories=(("Coins", ("Cob coin",)),)
+    )
     with pytest.raises(ValidationError) as error:
         publish_red_list(red_list=bare, user=staff_user)
     assert error.value.messages == ["“Cob coin” needs at least 2 pictures."]
@@ -124,8 +141,9 @@ def test_withdrawing_needs_a_reason_and_is_recorded(client, red_list, list_edito
 
 
 def test_translation_copies_structure_and_shares_pictures(client, red_list, list_editor):
-    copy = create_translation(red_list=red_list, user=list_editor, language="fr",
-                              slug="west-africa-fr")  # fmt: skip
+    copy = create_translation(
+        red_list=red_list, user=list_editor, language="fr", slug="west-africa-fr"
+    )
     assert copy.status == ListStatus.DRAFT and copy.original == red_list
     types = ObjectType.objects.filter(category__red_list=copy)
     assert [t.original.title for t in types] == ["Terracotta figurine", "Bronze bracelet"]
@@ -146,3 +164,55 @@ def test_html_in_list_texts_is_escaped(client, red_list):
     html = client.get(red_list.get_absolute_url()).content.decode()
     assert "<img src=x" not in html and "&lt;img src=x" in html
     assert "<b>List</b>" not in html
+
+
+def test_admin_edit_of_a_published_list_is_recorded(client, red_list, staff_user):
+    staff_user.is_superuser = True
+    staff_user.save()
+    client.force_login(staff_user)
+    object_type = red_list.categories.first().object_types.first()
+    url = f"/admin/redlists/objecttype/{object_type.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(
+        category=object_type.category_id,
+        title="Seated figurine",
+        position=1,
+        period_start=-300,
+        period_end=200,
+        cross_references=[],
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("measurements", "images")
+            for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
+        },
+    )
+    data["measurements-TOTAL_FORMS"] = data["measurements-INITIAL_FORMS"] = 1
+    measurement = object_type.measurements.get()
+    data.update(
+        {
+            "measurements-0-id": measurement.pk,
+            "measurements-0-object_type": object_type.pk,
+            "measurements-0-dimension": "height",
+            "measurements-0-minimum": "10",
+            "measurements-0-maximum": "25",
+            "measurements-0-unit": "cm",
+        }
+    )
+    data["images-TOTAL_FORMS"] = data["images-INITIAL_FORMS"] = 2
+    for index, image in enumerate(object_type.images.all()):
+        data.update(
+            {
+                f"images-{index}-id": image.pk,
+                f"images-{index}-object_type": object_type.pk,
+                f"images-{index}-caption_object": image.caption_object,
+                f"images-{index}-credit": image.credit,
+                f"images-{index}-alt_text": image.alt_text,
+                f"images-{index}-position": image.position,
+            }
+        )
+    response = client.post(url, {k: v for k, v in data.items() if v is not None})
+    assert response.status_code == 302, response.context["errors"]
+    fields = sorted(f for r in ChangeRecord.objects.filter(red_list=red_list) for f in r.fields)
+    assert fields == ["measurement: maximum", "title"]
+    assert ChangeRecord.objects.filter(user=staff_user, action="edit (admin)").count() == 2

@@ -9,7 +9,7 @@ from museion.redlists.models import RedList
 from museion.redlists.pdf import store_red_list_pdf
 from museion.redlists.services import publish_red_list
 
-from .conftest import make_list
+from .builders import make_list
 
 
 def pdf_text(content: bytes) -> str:

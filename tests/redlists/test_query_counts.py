@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from museion.redlists.models import Report
 
-from .conftest import make_list
+from .builders import make_list
 
 MANY = (("A", ("a1", "a2", "a3")), ("B", ("b1", "b2")), ("C", ("c1", "c2", "c3")))
 
@@ -63,3 +63,17 @@ def test_triage_list_queries(client, lists, staff_user, django_assert_num_querie
     client.force_login(staff_user)
     with django_assert_num_queries(4):  # session, user, count, page
         assert client.get(reverse("redlists:triage")).status_code == 200
+
+
+def test_cached_pages_follow_changes_to_the_lists(client, lists, django_assert_num_queries):
+    category = lists[0].categories.first()
+    client.get("/red-lists/")
+    client.get(category.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert client.get("/red-lists/").status_code == 200
+    make_list("late-list", countries=["BR"], categories=(("Z", ("Feather headdress",)),))
+    object_type = category.object_types.first()
+    object_type.title = "Renamed type"
+    object_type.save()
+    assert "Red List late-list" in client.get("/red-lists/").content.decode()
+    assert "Renamed type" in client.get(category.get_absolute_url()).content.decode()

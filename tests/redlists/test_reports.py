@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from museion.redlists.models import Report, ReportStatus
 
-from .conftest import upload
+from .builders import upload
 
 URL = "/red-lists/report/"
 

@@ -5,7 +5,7 @@ import pytest
 from museion.redlists.models import ListStatus, ObjectType
 from museion.redlists.search import RedListSearchForm, parse_year, search_results
 
-from .conftest import make_list
+from .builders import make_list
 
 
 def titles(params: dict) -> list[str]:

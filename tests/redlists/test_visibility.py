@@ -7,7 +7,7 @@ from museion.redlists.models import ListStatus, RedList
 from museion.redlists.services import can_edit_red_list
 from tests.factories import UserFactory
 
-from .conftest import make_list
+from .builders import make_list
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from museion.core.api import form_errors_message, json_error
 from . import display, queries
 from .linkedart import type_linked_art
 from .models import Category, ObjectType
-from .search import RedListSearchForm, published_types, search_results
-from .views import language_choices, parse_page
+from .search import published_types, search_results
+from .views import parse_page, search_form
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -264,7 +264,7 @@ def object_type_linked_art(request, pk: int):
 
 @require_GET
 def search(request):
-    form = RedListSearchForm(request.GET, languages=language_choices())
+    form = search_form(request.GET)
     if not form.is_valid():
         return json_error(form_errors_message(form))
     return _paginate(request, search_results(form), _types_json)

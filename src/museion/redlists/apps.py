@@ -8,6 +8,20 @@ class RedListsConfig(AppConfig):
     verbose_name = _("Red Lists")
 
     def ready(self):
-        from . import lookup_signals
+        from museion.core import versions
+
+        from . import lookup_signals, models
 
         lookup_signals.connect()
+        # Cached Red List pages and fragments are kept under this kind's version.
+        versions.track(
+            "redlists",
+            models.RedList,
+            models.Category,
+            models.ObjectType,
+            models.Measurement,
+            models.ObjectImage,
+            models.Authority,
+            models.LegalInstrument,
+            m2m=[models.ObjectType.cross_references.through],
+        )

@@ -43,6 +43,26 @@ def coverage(red_lists: list[RedList]) -> dict[str, list[RedList]]:
     return dict(sorted(covered.items(), key=lambda item: all_countries.name(item[0])))
 
 
+def _unwrapped(path: str, width: int) -> str:
+    """The path with rings that cross the date line cut where they jump across the map.
+
+    Russia and Fiji reach past 180°: joined across the map, their rings draw lines through it.
+    """
+    pieces = []
+    for ring in path.split("M")[1:]:
+        points = [p.split(",") for p in ring.rstrip("Z").split("L")]
+        current: list[str] = []
+        previous_x = None
+        for x, y in points:
+            if previous_x is not None and abs(float(x) - previous_x) > width / 2:
+                pieces.append("M" + "L".join(current) + "Z")
+                current = []
+            current.append(f"{x},{y}")
+            previous_x = float(x)
+        pieces.append("M" + "L".join(current) + "Z")
+    return "".join(pieces)
+
+
 def coverage_map(covered_codes: list[str], link: str) -> SafeString:
     """The world as an inline SVG with the covered countries filled and linked to `link?country=`.
 
@@ -57,6 +77,7 @@ def coverage_map(covered_codes: list[str], link: str) -> SafeString:
     covered = set(covered_codes)
     shapes = []
     for shape in world.shapes:
+        path = _unwrapped(shape.path, world.width)
         if shape.iso in covered:
             name = all_countries.name(shape.iso)
             shapes.append(
@@ -65,14 +86,14 @@ def coverage_map(covered_codes: list[str], link: str) -> SafeString:
                     "</path></a>",
                     link,
                     shape.iso,
-                    shape.path,
+                    path,
                     name,
                 )
             )
         else:
-            shapes.append(format_html('<path d="{}"></path>', shape.path))
+            shapes.append(format_html('<path d="{}"></path>', path))
     markup = format_html(
-        '<svg class="coverage-map" viewBox="{}" role="img" aria-labelledby="coverage-map-title">'
+        '<svg class="coverage-map" viewBox="{}" role="group" aria-labelledby="coverage-map-title">'
         "{}</svg>",
         world.view_box,
         format_html_join("", "{}", ((s,) for s in shapes)),

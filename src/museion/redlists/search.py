@@ -132,9 +132,16 @@ class RedListSearchForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the list"), required=False)
     list = forms.SlugField(label=_("List"), max_length=120, required=False)
 
-    def __init__(self, *args, languages=(), **kwargs):
+    def __init__(self, *args, languages=(), covered=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Any country")), *countries]
+        # Offered: the countries published lists cover (a short list); any other valid code
+        # typed into the address is still accepted.
+        codes = set(covered if covered is not None else countries.countries)
+        asked = str(self.data.get("country") or "").upper()
+        if asked in countries:
+            codes.add(asked)
+        offered = sorted(((c, countries.name(c)) for c in codes), key=lambda item: item[1])
+        self.fields["country"].choices = [("", _("Any country")), *offered]
         self.fields["language"].choices = [("", _("Any language")), *languages]
 
     def clean(self):
@@ -194,7 +201,11 @@ def search_results(form: RedListSearchForm) -> QuerySet:
     )
 
 
-def published_languages() -> list[str]:
-    return sorted(
-        set(RedList.objects.filter(status=ListStatus.PUBLISHED).values_list("language", flat=True))
-    )
+def published_facets() -> tuple[list[str], list[str]]:
+    """(languages, country codes) of the published lists, in one query."""
+    languages, codes = set(), set()
+    rows = RedList.objects.filter(status=ListStatus.PUBLISHED).values_list("language", "countries")
+    for language, value in rows:
+        languages.add(language)
+        codes.update(code for code in str(value).split(",") if code)
+    return sorted(languages), sorted(codes)

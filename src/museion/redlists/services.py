@@ -9,6 +9,8 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from museion.core import versions
+
 from . import dispatch
 from .models import (
     Category,
@@ -78,6 +80,7 @@ def update_red_list(*, red_list: RedList, user, data: dict) -> list[str]:
         record_change(red_list=red_list, user=user, action="edit", target=red_list, fields=changed)
         if "countries" in changed and not red_list.original_id:
             red_list.translations.update(countries=red_list.countries)
+            versions.bump("redlists")
     return changed
 
 

@@ -6,10 +6,12 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
+from museion.core import versions
 from museion.core.validators import canonical_language
 
 from . import display, queries
@@ -17,7 +19,12 @@ from .display import language_name
 from .linkedart import type_linked_art
 from .models import ListStatus
 from .pdf import store_red_list_pdf
-from .search import PAGE_SIZE, RedListSearchForm, published_languages, search_results
+from .search import (
+    PAGE_SIZE,
+    RedListSearchForm,
+    published_facets,
+    search_results,
+)
 from .services import can_edit_red_list
 
 
@@ -33,8 +40,32 @@ def parse_page(value) -> int:
     return page
 
 
-def language_choices() -> list[tuple[str, str]]:
-    return [(code, language_name(code)) for code in published_languages()]
+def search_form(data) -> RedListSearchForm:
+    """The search form, offering the languages and countries of the published lists."""
+    languages, covered = published_facets()
+    choices = [(code, language_name(code)) for code in languages]
+    return RedListSearchForm(data, languages=choices, covered=covered)
+
+
+class IndexData:
+    """What the page of all lists shows, read only when its cached fragment is missing."""
+
+    def __init__(self, country: str):
+        self.country = country
+
+    @cached_property
+    def red_lists(self):
+        return queries.lists_overview(self.country)
+
+    @cached_property
+    def covered(self):
+        everything = self.red_lists if not self.country else queries.lists_overview()
+        found = queries.coverage(everything)
+        return [(code, countries.name(code), lists) for code, lists in found.items()]
+
+    @cached_property
+    def map(self):
+        return queries.coverage_map([c[0] for c in self.covered], reverse("redlists:index"))
 
 
 @require_GET
@@ -43,16 +74,12 @@ def index(request):
     status = 200
     if country and country not in countries:
         country, status = "", 400
-    red_lists = queries.lists_overview(country)
-    everything = red_lists if not country else queries.lists_overview()
-    covered = queries.coverage(everything)
     context = {
-        "red_lists": red_lists,
+        "data": IndexData(country),
+        "version": versions.stamp("redlists"),
         "country": country,
         "country_name": countries.name(country) if country else "",
         "bad_country": status == 400,
-        "covered": [(code, countries.name(code), lists) for code, lists in covered.items()],
-        "map": queries.coverage_map(list(covered), reverse("redlists:index")),
     }
     return render(request, "redlists/index.html", context, status=status)
 
@@ -94,13 +121,17 @@ def category_detail(request, slug: str, pk: int):
     red_list = queries.visible_red_list(request.user, slug)
     _public_or_404(red_list)
     category = queries.category_of(red_list, pk)
-    object_types = list(category.object_types.prefetch_related("measurements"))
-    display.attach_pictures(object_types)
+
+    def object_types():
+        found = list(category.object_types.prefetch_related("measurements"))
+        return display.attach_pictures(found)
+
     family = _language_links(request, red_list)
     context = {
         "red_list": red_list,
         "category": category,
-        "object_types": object_types,
+        "object_types": SimpleLazyObject(object_types),
+        "version": versions.stamp("redlists"),
         "translations": queries.other_languages(category, family, red_list),
     }
     return render(request, "redlists/category.html", context)
@@ -127,7 +158,7 @@ def type_detail(request, slug: str, pk: int):
 
 @require_GET
 def search(request):
-    form = RedListSearchForm(request.GET or None, languages=language_choices())
+    form = search_form(request.GET or None)
     context = {"form": form, "page": None}
     if not form.is_bound:
         return render(request, "redlists/search.html", context)
