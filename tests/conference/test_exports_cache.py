@@ -21,7 +21,7 @@ def test_exports_are_served_from_the_cache_once_built(
 ):
     url = reverse(name, args=[conference.slug])
     first = client.get(url)
-    with django_assert_num_queries(1):  # the conference and its version
+    with django_assert_num_queries(0):  # keyed by slug and content version: no database
         again = client.get(url)
     assert again.content == first.content
     assert "max-age=10" in again["Cache-Control"] and "public" in again["Cache-Control"]
@@ -64,3 +64,23 @@ def test_ical_names_a_filtered_calendar(client, conference, two_rooms):
     assert (
         "X-WR-CALNAME:Prague 2022 (filtered)" in client.get(url, {"room": hall.pk}).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["conference:programme_json", "conference:programme_ical", "conference:selection_ical"]
+)
+def test_unpublishing_a_conference_removes_its_cached_exports_at_once(
+    client, conference, two_rooms, name
+):
+    url = reverse(name, args=[conference.slug]) + "?ids=1"
+    assert client.get(url).status_code == 200
+    conference.is_published = False
+    conference.save()
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "no such conference" in response.content.decode()
+
+
+def test_unknown_conference_exports_are_404(client, db):
+    assert client.get(reverse("conference:programme_ical", args=["nope"])).status_code == 404
+    assert client.get(reverse("conference:selection_ical", args=["nope"])).status_code == 404

@@ -32,8 +32,11 @@ def filters_key(query) -> str:
     return "&".join(f"{key}={value}" for key, value in pairs)
 
 
-def cache_key(kind: str, conference: Conference, zone_name: str, variant: str) -> str:
-    parts = [programme_version(conference), get_language() or "", zone_name, variant]
+def export_key(kind: str, slug: str, zone: str, variant: str) -> str:
+    """The key of an export by the conference's slug, so a cache hit needs no database: any
+    change to a conference (published or not, renamed, moved) bumps the version in the key.
+    `zone` is the timezone asked for (query string or cookie), as sent."""
+    parts = [slug, versions.stamp(*PROGRAMME_KINDS), get_language() or "", zone, variant]
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
     return f"conference:{kind}:{digest}"
 

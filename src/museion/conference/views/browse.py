@@ -2,18 +2,29 @@
 
 from django.conf.locale import LANG_INFO
 from django.core.cache import cache
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import get_language
 
+from museion.core import versions
+
 from .. import queries
-from ..caching import PROGRAMME_TTL, programme_version
+from ..caching import PROGRAMME_KINDS, PROGRAMME_TTL, programme_version
 from ..filters import ProgrammeFilterForm, filter_choices
 from ..models import Conference
 from ..zones import display_zone, utc_offset
 
 
 def conference_or_404(slug: str) -> Conference:
-    return get_object_or_404(queries.public_conferences(), slug=slug)
+    """The published conference, kept in the cache until the programme's version moves (any
+    save of a conference bumps it), so a warm programme page needs no database at all."""
+
+    def load() -> Conference | None:
+        return queries.public_conferences().filter(slug=slug).first()
+
+    conference = versions.cached(PROGRAMME_KINDS, f"conference:by-slug:{slug}", load, 600)
+    if conference is None:
+        raise Http404("No such conference.")
+    return conference
 
 
 def _days_and_languages(conference: Conference) -> tuple[list, list[tuple[str, str]]]:

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_safe
 from museion.core.api import form_errors_message, json_error
 
 from .. import queries
-from ..caching import cache_key, cached_body, filters_key
+from ..caching import cached_body, export_key, filters_key
 from ..ical import sessions_calendar
 from ..jsonld import session_json
 from ..selection import SelectionError, parse_selection, selection_query
-from ..zones import display_zone
+from ..zones import COOKIE
 from .browse import conference_or_404, programme_search
 
 EXPORT_LIMIT = 1000
@@ -27,8 +27,9 @@ SHARED_SECONDS = 10
 
 
 class Refused(Exception):
-    def __init__(self, message: str):
+    def __init__(self, message: str, status: int = 400):
         self.message = message
+        self.status = status
 
 
 def _shared(response: HttpResponse) -> HttpResponse:
@@ -43,6 +44,26 @@ def _calendar_response(body: bytes, filename: str, *, attachment=False) -> HttpR
     return response
 
 
+def _text_error(refused: Refused) -> HttpResponse:
+    return HttpResponse(
+        refused.message, status=refused.status, content_type="text/plain; charset=utf-8"
+    )
+
+
+def _export(request, slug: str, kind: str, variant: str, build) -> bytes:
+    """The cached body, or build(conference) on a miss; raises Refused (unknown conference, bad
+    filters: never cached)."""
+
+    def load() -> bytes:
+        conference = queries.public_conferences().filter(slug=slug).first()
+        if conference is None:
+            raise Refused("no such conference", 404)
+        return build(conference)
+
+    zone = request.GET.get("tz", request.COOKIES.get(COOKIE, ""))[:64]
+    return cached_body(export_key(kind, slug, zone, variant), load)
+
+
 def _filtered(request, conference):
     form, queryset = programme_search(request, conference)
     if queryset is None:
@@ -50,70 +71,72 @@ def _filtered(request, conference):
     return form, queryset
 
 
+def _programme_calendar(request, conference) -> bytes:
+    form, queryset = _filtered(request, conference)
+    sessions = queryset.select_related("room", "conference").order_by("starts_at", "id")
+    name = conference.name
+    if any(key != "day" or value != "all" for key, value in form.active_filters().items()):
+        name = _("%(name)s (filtered)") % {"name": conference.name}
+    return sessions_calendar(sessions[:EXPORT_LIMIT], name=name)
+
+
+def _programme_json(request, conference) -> bytes:
+    _form, queryset = _filtered(request, conference)
+    sessions = queries.with_people(queryset).order_by("starts_at", "id")[:EXPORT_LIMIT]
+    data = {
+        "conference": {
+            "name": conference.name,
+            "slug": conference.slug,
+            "timezone": conference.timezone,
+            "starts_on": conference.starts_on.isoformat(),
+            "ends_on": conference.ends_on.isoformat(),
+        },
+        "sessions": [session_json(session) for session in sessions],
+    }
+    return json.dumps(data, cls=DjangoJSONEncoder).encode()
+
+
 @require_safe
 def programme_ical(request, slug: str):
     """The whole programme, or the filtered view when the query string carries filters."""
-    conference = conference_or_404(slug)
-    zone = display_zone(request, conference.timezone)
-
-    def build() -> bytes:
-        form, queryset = _filtered(request, conference)
-        sessions = queryset.select_related("room", "conference").order_by("starts_at", "id")
-        name = conference.name
-        if any(key != "day" or value != "all" for key, value in form.active_filters().items()):
-            name = _("%(name)s (filtered)") % {"name": conference.name}
-        return sessions_calendar(sessions[:EXPORT_LIMIT], name=name)
-
-    key = cache_key("ical", conference, zone.name, filters_key(request.GET))
     try:
-        body = cached_body(key, build)
+        body = _export(
+            request,
+            slug,
+            "ical",
+            filters_key(request.GET),
+            lambda conference: _programme_calendar(request, conference),
+        )
     except Refused as refused:
-        return HttpResponse(refused.message, status=400, content_type="text/plain; charset=utf-8")
-    return _shared(_calendar_response(body, f"{conference.slug}.ics"))
+        return _text_error(refused)
+    return _shared(_calendar_response(body, f"{slug}.ics"))
 
 
 @require_safe
 def programme_json(request, slug: str):
     """The programme (or a filtered view) as JSON, with the API's error conventions."""
-    conference = queries.public_conferences().filter(slug=slug).first()
-    if conference is None:
-        return json_error("no such conference", 404)
-    zone = display_zone(request, conference.timezone)
-
-    def build() -> bytes:
-        _form, queryset = _filtered(request, conference)
-        sessions = queries.with_people(queryset).order_by("starts_at", "id")[:EXPORT_LIMIT]
-        data = {
-            "conference": {
-                "name": conference.name,
-                "slug": conference.slug,
-                "timezone": conference.timezone,
-                "starts_on": conference.starts_on.isoformat(),
-                "ends_on": conference.ends_on.isoformat(),
-            },
-            "sessions": [session_json(session) for session in sessions],
-        }
-        return json.dumps(data, cls=DjangoJSONEncoder).encode()
-
-    key = cache_key("json", conference, zone.name, filters_key(request.GET))
     try:
-        body = cached_body(key, build)
+        body = _export(
+            request,
+            slug,
+            "json",
+            filters_key(request.GET),
+            lambda conference: _programme_json(request, conference),
+        )
     except Refused as refused:
-        return json_error(refused.message)
+        return json_error(refused.message, refused.status)
     return _shared(HttpResponse(body, content_type="application/json"))
 
 
 @require_safe
 def selection_ical(request, slug: str):
     """A visitor's selection (`?ids=3,17,42`) as a calendar to download."""
-    conference = conference_or_404(slug)
     try:
         ids = parse_selection(request.GET.get("ids"))
     except SelectionError as error:
-        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    zone = display_zone(request, conference.timezone)
+        return _text_error(Refused(str(error)))
 
-    def build() -> bytes:
+    def build(conference) -> bytes:
         sessions = (
             queries.public_sessions(conference)
             .filter(pk__in=ids)
@@ -123,10 +146,11 @@ def selection_ical(request, slug: str):
         name = _("My selection — %(name)s") % {"name": conference.name}
         return sessions_calendar(sessions, name=name)
 
-    body = cached_body(
-        cache_key("selection-ical", conference, zone.name, selection_query(ids)), build
-    )
-    return _shared(_calendar_response(body, f"{conference.slug}-selection.ics", attachment=True))
+    try:
+        body = _export(request, slug, "selection-ical", selection_query(ids), build)
+    except Refused as refused:
+        return _text_error(refused)
+    return _shared(_calendar_response(body, f"{slug}-selection.ics", attachment=True))
 
 
 @require_safe
