@@ -2,7 +2,7 @@
 
 import re
 
-from museion.core.basemap import basemap_features, world_map
+from museion.core.basemap import basemap_features, split_at_antimeridian, world_map
 
 POINT = re.compile(r"([\d.]+),([\d.]+)")
 
@@ -34,3 +34,21 @@ def test_world_map_puts_germany_in_central_europe_and_australia_south_east():
     australia_x, australia_y = centre("AU")
     assert 510 < germany_x < 545 and 75 < germany_y < 110
     assert australia_x > 850 and australia_y > 250
+
+
+def test_rings_across_the_antimeridian_are_drawn_on_each_side_without_a_stroke_across():
+    shapes = {shape.iso: shape for shape in world_map(1000).shapes}
+    for iso in ("RU", "FJ"):
+        for subpath in shapes[iso].path.split("M")[1:]:
+            xs = [float(x) for x, _ in POINT.findall(subpath)]
+            assert max(xs) - min(xs) < 500, iso
+
+
+def test_split_at_antimeridian_keeps_a_plain_ring_whole():
+    ring = [[0, 0], [10, 0], [10, 10], [0, 0]]
+    assert split_at_antimeridian(ring) == [ring]
+    crossing = [[170, 0], [180, 0], [-180, 0], [-170, 0], [-170, 5], [-180, 5], [180, 5], [170, 0]]
+    assert split_at_antimeridian(crossing) == [
+        [[-180, 0], [-170, 0], [-170, 5], [-180, 5]],
+        [[180, 5], [170, 0], [180, 0]],
+    ]

@@ -83,8 +83,9 @@ def test_museum_page_does_not_grow_with_rows(client, django_assert_num_queries, 
 @pytest.mark.parametrize("rows", ROWS, indirect=True)
 def test_dashboard_does_not_grow_with_rows(client, django_assert_num_queries, rows, editor):
     client.force_login(editor)
-    # session, user, coordinated committees, museums, activities, their revisions
-    with django_assert_num_queries(6):
+    # session, user, coordinated committees, museums, activities, their revisions, the edition
+    # museums report on
+    with django_assert_num_queries(7):
         response = get(client, "/museum-day/my/")
     assert len(response.context["activities"]) == len(rows)
 

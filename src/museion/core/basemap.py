@@ -42,6 +42,24 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
     return [ring for polygon in geometry["coordinates"] for ring in polygon]
 
 
+def split_at_antimeridian(ring: list[list[float]]) -> list[list[list[float]]]:
+    """A ring that jumps from one edge of the map to the other (Russia, Fiji) as one piece per
+    side, each closing along its edge, so no stroke runs across the whole map."""
+    jumps = [i + 1 for i in range(len(ring) - 1) if abs(ring[i + 1][0] - ring[i][0]) > 180]
+    if not jumps:
+        return [ring]
+    start = jumps[0]
+    rotated = ring[start:-1] + ring[:start]  # the closing point repeats the first: drop it
+    pieces, piece = [], [rotated[0]]
+    for previous, current in zip(rotated, rotated[1:], strict=False):
+        if abs(current[0] - previous[0]) > 180:
+            pieces.append(piece)
+            piece = []
+        piece.append(current)
+    pieces.append(piece)
+    return [piece for piece in pieces if len(piece) > 2]
+
+
 @cache
 def world_map(width: int = 1000) -> WorldMap:
     """Every country but Antarctica as an SVG path, x from longitude and y from latitude."""
@@ -59,7 +77,8 @@ def world_map(width: int = 1000) -> WorldMap:
             continue
         path = "".join(
             "M" + "L".join(point(lon, lat) for lon, lat in ring) + "Z"
-            for ring in _rings(feature["geometry"])
+            for whole in _rings(feature["geometry"])
+            for ring in split_at_antimeridian(whole)
         )
         shapes.append(CountryShape(iso=iso, name=feature["properties"]["name"], path=path))
     return WorldMap(width=width, height=height, shapes=tuple(shapes))

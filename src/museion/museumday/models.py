@@ -1,5 +1,6 @@
 """International Museum Day: editions, the activities museums register, and their moderation."""
 
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -15,6 +16,12 @@ from museion.network.models import Museum
 
 DESCRIPTION_MAX_LENGTH = 10_000
 TITLE_MAX_LENGTH = 200
+# Reports of an edition are due this long after its day, unless the edition says otherwise.
+REPORTING_WEEKS = 6
+# A day's deadline runs until it ends everywhere on Earth (UTC-12); a report may start as soon
+# as the day has begun somewhere (UTC+14).
+LAST_ZONE = timedelta(hours=-12)
+FIRST_ZONE = timedelta(hours=14)
 ACCESSIBILITY_MAX_LENGTH = 2000
 
 
@@ -62,6 +69,15 @@ class Edition(models.Model):
         help_text=_('The theme in other languages, e.g. {"fr": "Le pouvoir des musées"}.'),
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
+    reports_due = models.DateField(
+        _("reports due"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Last day (anywhere on Earth) on which museums can report their participation and "
+            "reach. Empty: six weeks after the day."
+        ),
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -70,6 +86,11 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} — {self.theme}"
+
+    def save(self, *args, **kwargs):
+        if self.reports_due is None and self.date:
+            self.reports_due = self.closes_on + timedelta(weeks=REPORTING_WEEKS)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("museumday:edition", kwargs={"year": self.year})
@@ -83,6 +104,24 @@ class Edition(models.Model):
     def closes_on(self):
         """The last day an activity of this edition may take place (local date)."""
         return max(self.last_day or self.date, self.date)
+
+    @property
+    def reporting_deadline(self):
+        """The last day of reporting (a date)."""
+        return self.reports_due or self.closes_on + timedelta(weeks=REPORTING_WEEKS)
+
+    @property
+    def reporting_opens_at(self) -> datetime:
+        return datetime.combine(self.opens_on, time(0), tzinfo=UTC) - FIRST_ZONE
+
+    @property
+    def reporting_closes_at(self) -> datetime:
+        """The instant the deadline passes: the end of its day in the last timezone."""
+        next_day = self.reporting_deadline + timedelta(days=1)
+        return datetime.combine(next_day, time(0), tzinfo=UTC) - LAST_ZONE
+
+    def reporting_open(self, now: datetime) -> bool:
+        return self.reporting_opens_at <= now < self.reporting_closes_at
 
     @property
     def localized_theme(self) -> str:
@@ -346,3 +385,12 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}: {self.action}"
+
+
+from .impact_models import (  # noqa: E402, F401 - reports refer to Edition and Activity above
+    Channel,
+    ChannelFigure,
+    ImpactReport,
+    ReporterKind,
+    ReportReminder,
+)

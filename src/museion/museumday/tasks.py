@@ -1,4 +1,5 @@
-"""Background work of Museum Day: telling editors what moderators decided."""
+"""Background work of Museum Day: telling editors what moderators decided, and reminding them
+to report their participation and reach."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
@@ -6,7 +7,19 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from .models import Activity
+from museion.network.models import Museum
+
+from .models import Activity, Edition
+
+
+def museum_language(museum: Museum) -> str:
+    """The museum's first working language that the interface speaks, else the default."""
+    offered = dict(settings.LANGUAGES)
+    for language in museum.languages:
+        for candidate in (language, language.split("-")[0].lower()):
+            if candidate in offered:
+                return candidate
+    return settings.LANGUAGE_CODE
 
 
 @task()
@@ -18,12 +31,7 @@ def notify_editors(activity_id: int, action: str, reason: str = "") -> int:
     editors = activity.museum.editors.exclude(email="").values_list("email", flat=True)
     messages = []
     for email in editors:
-        # The museum's first working language, if the interface speaks it.
-        language = next(
-            (lang for lang in activity.museum.languages if lang in dict(settings.LANGUAGES)),
-            settings.LANGUAGE_CODE,
-        )
-        with translation.override(language):
+        with translation.override(museum_language(activity.museum)):
             context = {
                 "activity": activity,
                 "action": action,
@@ -33,4 +41,22 @@ def notify_editors(activity_id: int, action: str, reason: str = "") -> int:
             subject = render_to_string("museumday/email/decision_subject.txt", context).strip()
             body = render_to_string("museumday/email/decision_body.txt", context)
         messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
+    return send_mass_mail(messages, fail_silently=False)
+
+
+@task()
+def remind_to_report(*, museum_id: int, edition_id: int) -> int:
+    """E-mail a museum's editors, in the museum's language, that its report is still missing."""
+    museum = Museum.objects.filter(pk=museum_id).first()
+    edition = Edition.objects.filter(pk=edition_id).first()
+    if museum is None or edition is None:
+        return 0
+    emails = list(museum.editors.exclude(email="").values_list("email", flat=True))
+    if not emails:
+        return 0
+    with translation.override(museum_language(museum)):
+        context = {"museum": museum, "edition": edition, "site_url": settings.SITE_URL}
+        subject = render_to_string("museumday/email/reminder_subject.txt", context).strip()
+        body = render_to_string("museumday/email/reminder_body.txt", context)
+    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
     return send_mass_mail(messages, fail_silently=False)

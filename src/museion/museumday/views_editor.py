@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -65,6 +66,10 @@ def dashboard(request):
             "activities": activities,
             "moderates": moderated_museums_q(request.user) is not None,
             "report_years": Edition.objects.values_list("year", flat=True)[:5],
+            # The latest edition whose day has come: the one museums report on.
+            "reporting_edition": Edition.objects.filter(date__lte=timezone.localdate())
+            .order_by("-year")
+            .first(),
         },
     )
 

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from museion.demo.directory import load_demo
+from museion.demo.impact import load_impact_demo
 
 
 class Command(BaseCommand):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args, seed, **options):
         with transaction.atomic():
             summary = load_demo(seed=seed)
+            summary += load_impact_demo(seed=seed)
         self.stdout.write(summary)
