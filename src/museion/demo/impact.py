@@ -7,8 +7,6 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from museion.network.models import Committee, Museum
-
 from museion.museumday.impact_cache import bump_impact_version
 from museion.museumday.models import (
     Activity,
@@ -19,6 +17,7 @@ from museion.museumday.models import (
     ReporterKind,
     Status,
 )
+from museion.network.models import Committee, Museum
 
 SOCIAL_NETWORKS = ["Instagram", "Facebook", "TikTok", "YouTube", "Mastodon"]
 # Share of the museums taking part that report: the rest show coordinators who to remind.

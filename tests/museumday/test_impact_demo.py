@@ -1,0 +1,23 @@
+"""The demo fills the impact page of past editions, once however often it is loaded."""
+
+from museion.demo.impact import load_impact_demo
+from museion.museumday.impact_queries import compute_impact
+from museion.museumday.models import ChannelFigure, ImpactReport
+from tests.factories import ActivityFactory, CommitteeFactory, MuseumFactory
+
+
+def test_impact_demo_reports_past_editions_once(edition):
+    CommitteeFactory(slug="nc-fr", country="FR")
+    for index in range(6):
+        museum = MuseumFactory(external_id=f"demo:FR-{index}")
+        ActivityFactory(edition=edition, museum=museum)
+
+    assert load_impact_demo().startswith("Impact demo loaded:")
+    reports, figures = ImpactReport.objects.count(), ChannelFigure.objects.count()
+    assert load_impact_demo() == "Impact demo already loaded.\n"
+
+    assert (ImpactReport.objects.count(), ChannelFigure.objects.count()) == (reports, figures)
+    totals = compute_impact(edition)["totals"]
+    assert totals["museums"] == 6 and totals["reporting"] >= 1
+    assert totals["onsite"] > 0 and totals["online"] > 0
+    assert ImpactReport.objects.filter(reporter_kind="network").count() == 1
