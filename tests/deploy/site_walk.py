@@ -40,6 +40,7 @@ def real_urls() -> dict[str, str]:
         Hashtag.objects.first().get_absolute_url(),
         Page.objects.first().get_absolute_url(),
         Edition.objects.first().get_absolute_url(),
+        f"{Edition.objects.first().get_absolute_url()}impact/",
         activity.get_absolute_url(),
         f"{activity.get_absolute_url()}calendar.ics",
         f"/api/v1/activities/{activity.pk}",

@@ -22,6 +22,7 @@ POST_ONLY = {
     "museumday:moderate",
     "museumday:moderate_revision",
     "museumday:moderate_translation",
+    "museumday:impact_reminders",
     "conference:participant_action",
     "conference:session_action",
     "conference:forget",

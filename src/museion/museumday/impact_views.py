@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_countries import countries as all_countries
 from django_ratelimit.decorators import ratelimit
 
@@ -39,7 +39,7 @@ def _edition(year: int) -> Edition:
     return get_object_or_404(Edition, year=year)
 
 
-@require_GET
+@require_safe
 def impact_view(request, year: int):
     edition = _edition(year)
     data = impact(edition)
@@ -70,7 +70,7 @@ def _chart_response(svg: str, edition: Edition, name: str, fmt: str, prefix: str
     return svg_response(svg, filename) if fmt == "svg" else png_response(svg, filename)
 
 
-@require_GET
+@require_safe
 def impact_table(request, year: int, name: str, fmt: str):
     edition = _edition(year)
     if fmt not in ("csv", "xlsx") or name not in impact_page.TABLES:
@@ -78,7 +78,7 @@ def impact_table(request, year: int, name: str, fmt: str):
     return _table_response(impact_page.tables(impact(edition))[name], edition, fmt)
 
 
-@require_GET
+@require_safe
 def impact_chart(request, year: int, name: str, fmt: str):
     edition = _edition(year)
     if fmt not in ("svg", "png") or name not in impact_page.CHARTS:
@@ -158,7 +158,7 @@ def _scope_context(request, edition: Edition):
 
 
 @login_required
-@require_GET
+@require_safe
 def impact_scope(request, year: int):
     edition = _edition(year)
     try:
@@ -177,7 +177,7 @@ def impact_scope(request, year: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def impact_scope_download(request, year: int, kind: str, name: str, fmt: str):
     edition = _edition(year)
     try:
