@@ -1,30 +1,22 @@
-"""The version of an edition's impact figures: part of every cache key they are stored under.
+"""The versions an edition's impact figures are cached under (core.versions).
 
-Services bump it on commit whenever a report changes, so cached aggregates and charts are never
-served stale. A fresh random token (not a counter), so an evicted key never brings an old version
-back; the TTL of what is cached under it bounds anything the bump cannot reach (a process with its
-own local-memory cache).
+Each edition's reports are their own kind of content ("museumday-impact-<edition id>"): the
+services bump it when a report changes, so the cached aggregates and charts of that edition go
+stale at once while other editions' stay warm. The figures also depend on the activities
+("museumday") and on the museums ("network"), which core.versions tracks already.
 """
 
-import uuid
-
-from django.core.cache import cache
-from django.db import transaction
-
-VERSION_TTL = None  # the version itself lives until replaced
+from museion.core import versions
 
 
-def _key(edition_id: int) -> str:
-    return f"museumday:impact:version:{edition_id}"
+def impact_kind(edition_id: int) -> str:
+    return f"museumday-impact-{edition_id}"
 
 
-def impact_version(edition_id: int) -> str:
-    return cache.get_or_set(_key(edition_id), lambda: uuid.uuid4().hex, VERSION_TTL)
+def impact_stamp(edition_id: int) -> str:
+    return versions.stamp("museumday", "network", impact_kind(edition_id))
 
 
 def bump_impact_version(edition_id: int) -> None:
-    cache.set(_key(edition_id), uuid.uuid4().hex, VERSION_TTL)
-
-
-def bump_on_commit(edition_id: int) -> None:
-    transaction.on_commit(lambda: bump_impact_version(edition_id))
+    """A report of the edition changed: now, and again after the commit (core.versions.bump)."""
+    versions.bump(impact_kind(edition_id))

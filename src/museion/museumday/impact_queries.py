@@ -1,5 +1,5 @@
 """Aggregates of participation and reach, computed in the database (GROUP BY) and cached per
-edition under the impact version (bumped by every report change) and the activities' version."""
+edition under the versions of its reports, of the activities and of the museums."""
 
 from dataclasses import dataclass
 
@@ -8,7 +8,7 @@ from django.db.models import Count, Max, Q, Sum
 
 from museion.network.models import Museum
 
-from .impact_cache import impact_version
+from .impact_cache import impact_stamp
 from .models import (
     Activity,
     Channel,
@@ -18,7 +18,6 @@ from .models import (
     ReportReminder,
     Status,
 )
-from .queries import activities_version
 
 CACHE_SECONDS = 600
 TOP_COUNTRIES = 10
@@ -218,8 +217,7 @@ def impact_key(edition: Edition, scope: Scope | None = None) -> str:
             "museumday:impact",
             str(edition.pk),
             scope.key if scope else "all",
-            impact_version(edition.pk),
-            activities_version(),
+            impact_stamp(edition.pk),
         ]
     )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from museion.network.models import Committee, CommitteeKind, Museum
 from museion.network.permissions import can_edit_museum, moderated_museums_q
 
-from .impact_cache import bump_on_commit
+from .impact_cache import bump_impact_version
 from .impact_models import (
     MAX_EVIDENCE_LINKS,
     MAX_ITEMS,
@@ -269,7 +269,7 @@ def save_impact_report(
         raise ValidationError(
             _("These figures break a rule of the reports: check each row.")
         ) from None
-    bump_on_commit(edition.pk)
+    bump_impact_version(edition.pk)
     return report
 
 
@@ -288,7 +288,7 @@ def delete_impact_report(*, user, report: ImpactReport) -> None:
     require_open(user, report.edition)
     edition_id = report.edition_id
     report.delete()
-    bump_on_commit(edition_id)
+    bump_impact_version(edition_id)
 
 
 @dataclass
