@@ -204,3 +204,9 @@ def test_reminders_are_rate_limited_per_coordinator(client, coordinator, world):
         codes = [client.post(url, {"museums": [world["orsay"].pk]}).status_code for _ in range(11)]
     assert codes[:10] == [302] * 10
     assert codes[10] == 429
+
+
+def test_spanish_plurals_of_the_impact_page(client, world):
+    client.cookies["django_language"] = "es"
+    html = client.get(impact_url()).content.decode()
+    assert "2 de 3 museos participantes han entregado sus cifras." in html

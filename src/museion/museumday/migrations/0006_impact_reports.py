@@ -19,7 +19,7 @@ def fill_reports_due(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('museumday', '0004_activity_translations'),
+        ('museumday', '0005_edition_days'),
         ('network', '0002_membership'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
