@@ -138,3 +138,14 @@ def test_signed_and_unsigned_forms_round_trip():
         signed = imaging.to_signed(value)
         assert -(2**63) <= signed < 2**63
         assert imaging.to_unsigned(signed) == value
+
+
+def test_phone_photo_in_mpo_form_is_taken_as_a_jpeg():
+    first, second = drawn_picture(7), drawn_picture(8)
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+    processed = imaging.process_picture(upload(buffer.getvalue()))
+    assert processed.original.name == "picture.jpg"
+    kept = Image.open(io.BytesIO(processed.original.read()))
+    assert kept.format == "JPEG" and kept.size == first.size

@@ -24,6 +24,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Format → file extension. JPEG, PNG and WebP are what phones, scanners and browsers make.
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+JPEG_FORMATS = {"JPEG", "MPO"}
 THUMBNAIL_BOX = (480, 480)
 LARGE_BOX = (1600, 1600)
 RENDITION_QUALITY = 85
@@ -78,7 +79,7 @@ def open_picture(upload, *, draft_box: tuple[int, int] | None = None) -> Picture
         try:
             image = Image.open(upload)
             width, height = image.size
-            if image.format not in FORMATS:
+            if image.format not in FORMATS and image.format not in JPEG_FORMATS:
                 raise ValidationError(
                     _("Pictures in the %(format)s format are not accepted: send JPEG, PNG or WebP.")
                     % {"format": image.format or "?"},
@@ -86,7 +87,7 @@ def open_picture(upload, *, draft_box: tuple[int, int] | None = None) -> Picture
                 )
             if width * height > max_pixels():
                 raise _bomb_error()
-            if draft_box and image.format == "JPEG":
+            if draft_box and image.format in JPEG_FORMATS:
                 image.draft("RGB", draft_box)
             image.load()
         except ValidationError:
@@ -102,7 +103,9 @@ def open_picture(upload, *, draft_box: tuple[int, int] | None = None) -> Picture
             raise ValidationError(
                 _("The picture is damaged or incomplete: please send it again."), code="damaged"
             ) from error
-    return Picture(image=_upright(image), format=image.format)
+    # Phones often write MPO (a JPEG with a second, depth or preview, picture): keep the first.
+    kept_format = "JPEG" if image.format in JPEG_FORMATS else image.format
+    return Picture(image=_upright(image), format=kept_format)
 
 
 def _bomb_error() -> ValidationError:
