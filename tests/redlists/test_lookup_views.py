@@ -214,3 +214,12 @@ def test_page_query_count_does_not_grow_with_matches(
             reverse("redlists:lookup"), {"image": jpeg_upload(drawn_picture(60))}
         )
     assert response.content.decode().count('class="lookup-match"') == count
+
+
+def test_openapi_describes_the_look_up(client, db):
+    document = client.get("/api/v1/openapi.json").json()
+    operation = document["paths"]["/redlists/lookup"]["post"]
+    body = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert body["required"] == ["image"]
+    assert set(operation["responses"]) == {"200", "400", "413", "429"}
+    assert "LookupMatch" in document["components"]["schemas"]

@@ -103,3 +103,12 @@ def test_index_of_a_hundred_thousand_hashes_finds_the_planted_one():
     index = HashIndex((KIND_TYPE_IMAGE, n, v) for n, v in enumerate(values))
     found = index.nearest([planted ^ 0b101], limit=3, max_distance=8)
     assert [(c.pk, c.distance) for c in found] == [(54_321, 2)]
+
+
+def test_pictures_sharing_only_a_pattern_and_a_shape_are_not_confirmed():
+    from museion.demo.redlists import placeholder_picture
+
+    # Both a disc on a checker, other sizes and colours: the checker lines up, the rest not.
+    first, second = placeholder_picture(22), placeholder_picture(42)
+    assert agreeing_keypoints(keypoints(first), keypoints(second)) == 0
+    assert agreeing_keypoints(keypoints(first.rotate(4)), keypoints(first)) > 50

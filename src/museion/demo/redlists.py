@@ -47,24 +47,32 @@ PALETTES = [
 
 
 def _texture(draw: ImageDraw.ImageDraw, kind: int, colour, rng: random.Random) -> None:
+    """A background of its own for each seed: pattern spacing, phase and marks all vary, so
+    two pictures never share a stretch of identical background (the photo look-up would
+    rightly see the same picture in both)."""
+    step = rng.randint(22, 46)
+    phase = rng.randrange(step)
     if kind == 0:  # diagonal stripes
-        for x in range(-SIZE, SIZE, 28):
-            draw.line([(x, 0), (x + SIZE, SIZE)], fill=colour, width=6)
+        slope = rng.choice([-1, 1]) * rng.uniform(0.6, 1.6)
+        for x in range(-2 * SIZE + phase, 2 * SIZE, step):
+            draw.line([(x, 0), (x + slope * SIZE, SIZE)], fill=colour, width=rng.randint(4, 8))
     elif kind == 1:  # dots
-        for y in range(14, SIZE, 36):
-            for x in range(14 + (y // 36 % 2) * 18, SIZE, 36):
-                draw.ellipse([x - 6, y - 6, x + 6, y + 6], fill=colour)
+        for y in range(phase, SIZE, step):
+            for x in range(phase + (y // step % 2) * step // 2, SIZE, step):
+                r = rng.randint(4, 8)
+                draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
     elif kind == 2:  # checker
-        for y in range(0, SIZE, 64):
-            for x in range(0, SIZE, 64):
-                if (x // 64 + y // 64) % 2:
-                    draw.rectangle([x, y, x + 63, y + 63], fill=colour)
-    else:  # scattered strokes
-        for _ in range(220):
-            x, y = rng.randrange(SIZE), rng.randrange(SIZE)
-            draw.line(
-                [(x, y), (x + rng.randint(-30, 30), y + rng.randint(-30, 30))], fill=colour, width=3
-            )
+        cell = step + 20
+        for y in range(-phase, SIZE, cell):
+            for x in range(-phase, SIZE, cell):
+                if (x // cell + y // cell) % 2:
+                    draw.rectangle([x, y, x + cell - 1, y + cell - 1], fill=colour)
+    strokes = 220 if kind == 3 else 60  # scattered strokes, on every background
+    for _ in range(strokes):
+        x, y = rng.randrange(SIZE), rng.randrange(SIZE)
+        draw.line(
+            [(x, y), (x + rng.randint(-30, 30), y + rng.randint(-30, 30))], fill=colour, width=3
+        )
 
 
 def _shape(draw: ImageDraw.ImageDraw, kind: int, colour, rng: random.Random) -> None:

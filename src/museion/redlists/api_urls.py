@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api
+from . import api, views_lookup
 
 urlpatterns = [
     path("lists", api.red_lists, name="redlists_lists"),
@@ -12,4 +12,5 @@ urlpatterns = [
     path("types/<int:pk>", api.object_type, name="redlists_type"),
     path("types/<int:pk>/linked-art", api.object_type_linked_art, name="redlists_type_linked_art"),
     path("search", api.search, name="redlists_search"),
+    path("lookup", views_lookup.lookup_api, name="redlists_lookup"),
 ]

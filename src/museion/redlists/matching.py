@@ -24,6 +24,7 @@ ORB_FEATURES = 600
 RATIO = 0.75  # Lowe's ratio test on the two best descriptor matches
 RANSAC_PIXELS = 4.0
 MIN_INLIERS = 24  # unrelated generated pictures stay under 18; copies score above 150
+MIN_CORRELATION = 0.85  # edges of the photo laid over the picture: copies 0.93+, others < 0.75
 FULL_INLIERS = 120  # this many agreeing keypoints count as a certain match
 
 
@@ -40,6 +41,7 @@ def query_hashes(base: Image.Image) -> list[int]:
 class Keypoints:
     points: np.ndarray  # (n, 2) float32
     descriptors: np.ndarray | None  # (n, 32) uint8
+    grey: np.ndarray  # the grey picture they were found in (uint8)
 
     def __len__(self) -> int:
         return len(self.points)
@@ -48,16 +50,22 @@ class Keypoints:
 def keypoints(image: Image.Image) -> Keypoints:
     grey = image.convert("L")
     if max(grey.size) > KEYPOINT_SIDE:
-        grey = grey.copy()
+        grey = grey.copy() if grey is image else grey
         grey.thumbnail((KEYPOINT_SIDE, KEYPOINT_SIDE), Image.Resampling.BILINEAR)
+    pixels = np.asarray(grey)
     detector = cv2.ORB_create(nfeatures=ORB_FEATURES)
-    found, descriptors = detector.detectAndCompute(np.asarray(grey), None)
+    found, descriptors = detector.detectAndCompute(pixels, None)
     points = np.array([point.pt for point in found], dtype=np.float32).reshape(-1, 2)
-    return Keypoints(points=points, descriptors=descriptors)
+    return Keypoints(points=points, descriptors=descriptors, grey=pixels)
 
 
 def agreeing_keypoints(photo: Keypoints, stored: Keypoints) -> int:
-    """How many keypoint pairs one similarity transform explains (0 when none is credible)."""
+    """How many keypoint pairs one similarity transform explains (0 when none is credible).
+
+    Credible: a plausible scale, and once the photo is laid over the stored picture by that
+    transform, the two look alike (correlation of their blurred grey levels), which pictures
+    that merely share a pattern (stripes, rings) do not.
+    """
     if photo.descriptors is None or stored.descriptors is None or min(len(photo), len(stored)) < 8:
         return 0
     matcher = cv2.BFMatcher(cv2.NORM_HAMMING)
@@ -75,7 +83,40 @@ def agreeing_keypoints(photo: Keypoints, stored: Keypoints) -> int:
     scale = float(np.hypot(transform[0, 0], transform[1, 0]))
     if not 0.2 < scale < 5.0:
         return 0
-    return int(inliers.sum())
+    count = int(inliers.sum())
+    if count >= MIN_INLIERS and overlay_correlation(photo, stored, transform) < MIN_CORRELATION:
+        return 0
+    return count
+
+
+def overlay_correlation(photo: Keypoints, stored: Keypoints, transform: np.ndarray) -> float:
+    """How well the edges of the photo, laid over the stored picture, fall on its edges (-1–1).
+
+    Unaffected by exposure or a colour cast; low for two different pictures that only share a
+    regular pattern (a checker, stripes) which the transform lines up.
+    """
+    height, width = stored.grey.shape
+    laid = cv2.warpAffine(photo.grey, transform, (width, height), flags=cv2.INTER_LINEAR)
+    covered = cv2.warpAffine(
+        np.full(photo.grey.shape, 255, np.uint8),
+        transform,
+        (width, height),
+        flags=cv2.INTER_NEAREST,
+    )
+    mask = cv2.erode(covered, np.ones((9, 9), np.uint8)) > 0
+    if mask.sum() < 0.2 * width * height:
+        return 0.0
+    a = _edges(laid)[mask]
+    b = _edges(stored.grey)[mask]
+    a -= a.mean()
+    b -= b.mean()
+    spread = float(np.sqrt((a * a).sum() * (b * b).sum()))
+    return float((a * b).sum() / spread) if spread else 0.0
+
+
+def _edges(grey: np.ndarray) -> np.ndarray:
+    smooth = cv2.GaussianBlur(grey, (0, 0), 1.5).astype(np.float32)
+    return cv2.magnitude(cv2.Sobel(smooth, cv2.CV_32F, 1, 0), cv2.Sobel(smooth, cv2.CV_32F, 0, 1))
 
 
 def match_score(*, distance: int, inliers: int) -> float:

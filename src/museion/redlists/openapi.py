@@ -2,6 +2,7 @@
 
 from django_countries import countries
 
+from . import lookup_openapi
 from .search import FILTER_KEYS
 
 _DESCRIPTIONS = {
@@ -214,3 +215,6 @@ for _path, _summary in (
             },
         }
     }
+
+PATHS.update(lookup_openapi.PATHS)
+SCHEMAS.update(lookup_openapi.SCHEMAS)

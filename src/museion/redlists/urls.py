@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views, views_editor, views_reports
+from . import views, views_editor, views_lookup, views_reports
 
 app_name = "redlists"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("search/", views.search, name="search"),
+    path("lookup/", views_lookup.lookup_page, name="lookup"),
     path("report/", views_reports.report_form, name="report"),
     path("report/status/<str:token>/", views_reports.report_status, name="report_status"),
     path("reports/", views_reports.triage_list, name="triage"),
