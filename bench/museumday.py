@@ -13,7 +13,8 @@ For each database:
 Targets at 100,000 activities: p95 < 50 ms for each endpoint; world map < 100 KB.
 
     .venv/bin/python bench/museumday.py [--museums 40000] [--activities 100000] [--seed 42]
-        [--databases sqlite,postgresql] [--requests 100] [--load-seconds 10]
+        [--databases sqlite,postgresql] [--postgres-database museion_bench] [--requests 100]
+        [--load-seconds 10]
 """
 
 import argparse
@@ -62,7 +63,7 @@ def environment(database_url: str) -> dict:
     return env
 
 
-def postgres_url() -> str | None:
+def postgres_url(database: str = PG_DATABASE) -> str | None:
     """The benchmark database's URL, creating the database if needed; None when unreachable."""
     try:
         import psycopg
@@ -71,14 +72,14 @@ def postgres_url() -> str | None:
     try:
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3) as conn:
             exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DATABASE]
+                "SELECT 1 FROM pg_database WHERE datname = %s", [database]
             ).fetchone()
             if not exists:
-                conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
+                conn.execute(f'CREATE DATABASE "{database}"')
     except psycopg.OperationalError as error:
         log(f"PostgreSQL at {PG_SERVER} is unreachable ({error}); skipping it.")
         return None
-    return f"{PG_SERVER}/{PG_DATABASE}"
+    return f"{PG_SERVER}/{database}"
 
 
 def measure_in_process(env: dict, args, *, prepare: bool = False) -> dict:
@@ -216,6 +217,7 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--postgres-database", default=PG_DATABASE)
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--load-seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
@@ -229,7 +231,7 @@ def main() -> None:
             path = OUT / f"museumday-{args.museums}-{args.activities}-{args.seed}.sqlite3"
             results["SQLite"] = run_database("SQLite", f"sqlite:///{path}", args)
         elif database == "postgresql":
-            url = postgres_url()
+            url = postgres_url(args.postgres_database)
             if url:
                 results["PostgreSQL"] = run_database("PostgreSQL", url, args)
         else:

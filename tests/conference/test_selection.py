@@ -101,7 +101,7 @@ def test_selection_ical_is_cached_and_follows_edits(
 @pytest.mark.parametrize("count", [1, 4])
 def test_selection_page_query_count(client, conference, sessions, count, django_assert_num_queries):
     url = selection_url(conference, ids(*sessions[:count]))
-    # conference, sessions, their people and organisers; then the cached fragment only
+    # conference, sessions, their people and organisers; then the page kept for anonymous readers
     with django_assert_num_queries(4):
         response = client.get(url)
     assert response.content.decode().count('<li class="session"') == count

@@ -9,7 +9,7 @@ import pytest
 from ..factories import ActivityFactory, CommitteeFactory, UserFactory
 from ..places import activity_in
 
-JSONLD = re.compile(r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', re.S)
+JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 def heading(response) -> str:
@@ -18,7 +18,7 @@ def heading(response) -> str:
 
 def jsonld(response) -> dict:
     (match,) = JSONLD.findall(response.text)
-    return json.loads(match[1])
+    return json.loads(match)
 
 
 def test_published_activity_is_public(client, published):
@@ -117,5 +117,4 @@ def test_title_with_script_end_tag_cannot_break_out_of_the_jsonld(client, db):
     response = client.get(activity.get_absolute_url())
     assert "<script>alert" not in response.text
     assert jsonld(response)["name"] == title
-    ((nonce, _payload),) = JSONLD.findall(response.text)
-    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    assert len(JSONLD.findall(response.text)) == 1

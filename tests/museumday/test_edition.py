@@ -3,10 +3,11 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.test import Client
 
 from museion.museumday import services
 
-from ..factories import ActivityFactory, EditionFactory
+from ..factories import ActivityFactory, EditionFactory, UserFactory
 from ..pages import visible_text
 from ..places import museum_in
 
@@ -108,7 +109,11 @@ def test_counters_are_counted_once_while_nothing_changes(
 ):
     # edition, the counting itself (versions live in the cache)
     with django_assert_num_queries(2):
-        client.get(EDITION)
-    with django_assert_num_queries(1):
         response = client.get(EDITION)
     assert response.context["numbers"] == {"activities": 4, "museums": 3, "countries": 2}
+    with django_assert_num_queries(0):  # the whole page, kept for anonymous readers
+        assert client.get(EDITION).content == response.content
+    editor = Client()
+    editor.force_login(UserFactory())
+    with django_assert_num_queries(3):  # edition, the reader (session, user); numbers cached
+        assert editor.get(EDITION).context["numbers"]["activities"] == 4

@@ -11,9 +11,7 @@ from .factories import PageFactory, PostFactory
 
 
 def jsonld_of(html: str) -> dict:
-    match = re.search(
-        r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html, re.S
-    )
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
 
 

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message, json_error
+from museion.core.page_cache import public_page
 from museion.core.pagination import PageError, page_number
 from museion.museumday import queries
 from museion.museumday.filters import ActivitySearchForm
@@ -56,6 +57,7 @@ def activity_json(activity) -> dict:
     }
 
 
+@public_page("museumday", "network")
 @require_safe
 def activities(request):
     form = ActivitySearchForm(request.GET)
@@ -97,6 +99,7 @@ def activities(request):
     )
 
 
+@public_page("museumday", "network")
 @require_safe
 def activity(request, pk: int):
     found = public_activities().select_related("museum", "edition").filter(pk=pk)
@@ -106,6 +109,7 @@ def activity(request, pk: int):
     return JsonResponse(activity_json(item))
 
 
+@public_page()
 @require_safe
 def openapi(request):
     return JsonResponse(openapi_document(request))

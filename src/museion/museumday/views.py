@@ -11,6 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message
+from museion.core.page_cache import public_page
 from museion.core.pagination import PageError, page_of
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
@@ -30,6 +31,7 @@ def search(request, *, default_edition: bool = False) -> tuple[ActivitySearchFor
     return queries.search(request.GET, default_edition=default_edition)
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def home(request):
     edition = queries.current_edition()
@@ -37,6 +39,7 @@ def home(request):
     return render(request, "museumday/home.html", context)
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def edition_detail(request, year: int):
     edition = get_object_or_404(Edition, year=year)
@@ -66,12 +69,14 @@ def _list_context(request, *, embed: bool = False):
     return context, 200
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def activity_list(request):
     context, status = _list_context(request)
     return render(request, "museumday/activity_list.html", context, status=status)
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
@@ -90,6 +95,7 @@ def embed(request):
     return render(request, "museumday/embed.html", context, status=status)
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def activity_detail(request, pk: int):
     activity = get_object_or_404(Activity.objects.select_related("museum", "edition"), pk=pk)
@@ -132,6 +138,7 @@ def shown_version(activity, translations, requested: str | None):
     return (exact or matching or [activity])[0]
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def activity_ical(request, pk: int):
     activity = get_object_or_404(
@@ -141,6 +148,7 @@ def activity_ical(request, pk: int):
     return _calendar_response(body, f"activity-{activity.pk}.ics")
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def activities_ical(request):
     form, queryset = search(request)

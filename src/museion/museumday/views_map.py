@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message, json_error
 from museion.core.geo import BBox, parse_bbox
+from museion.core.page_cache import public_page
 from museion.core.templatetags.museion import zoned
 
 from . import queries
@@ -25,6 +26,7 @@ from .queries import public_activities
 PLACE_LIMIT = 50
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def activity_map(request):
     form, queryset = queries.search(request.GET, default_edition=True)
@@ -87,6 +89,7 @@ def _zoom_and_box(request) -> tuple[int, BBox]:
     return zoom, box
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def map_geojson(request):
     form, queryset = queries.search(request.GET)
@@ -110,6 +113,7 @@ def map_geojson(request):
     return HttpResponse(body, content_type="application/geo+json")
 
 
+@public_page(*queries.PUBLIC_KINDS)
 @require_safe
 def map_place(request):
     """The activities inside `bbox` (a cluster whose activities share one place), as a list

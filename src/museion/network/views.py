@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from museion.core.page_cache import public_page
 from museion.core.pagination import PageError, page_of
 
 from .models import Museum
@@ -24,6 +25,7 @@ class MuseumSearchForm(forms.Form):
         self.fields["country"].choices = [("", gettext_lazy("All countries")), *countries]
 
 
+@public_page("network")
 @require_safe
 def museum_list(request):
     form = MuseumSearchForm(request.GET)
@@ -56,6 +58,7 @@ def museum_list(request):
     )
 
 
+@public_page("network", "museumday")
 @require_safe
 def museum_detail(request, slug: str):
     museum = get_object_or_404(Museum, slug=slug)

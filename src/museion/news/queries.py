@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import Hashtag, Post, RelatedItem
@@ -116,3 +117,18 @@ def versions(post: Post) -> list[Post]:
         .exclude(pk=post.pk)
         .order_by("language")
     )
+
+
+def seconds_until_next_post(*, now=None, cap: int) -> int:
+    """Seconds until the next scheduled post goes live (at most `cap`): how long a page listing
+    posts may be kept."""
+    now = now or timezone.now()
+    upcoming = (
+        Post.objects.filter(publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return cap
+    return max(1, min(cap, int((upcoming - now).total_seconds()) + 1))

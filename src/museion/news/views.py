@@ -6,11 +6,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from museion.core.page_cache import PAGE_SECONDS, public_page
 from museion.core.pagination import PageError, page_of
 
 from . import queries
 from .jsonld import news_article, open_graph, summary_of
 from .markdown import hashtag_slug
+
+
+def until_next_post() -> int:
+    """A kept page of posts expires when the next scheduled post goes live."""
+    return queries.seconds_until_next_post(cap=PAGE_SECONDS)
 
 
 def _page_of(request, queryset, template: str, context: dict):
@@ -25,11 +31,13 @@ def _page_of(request, queryset, template: str, context: dict):
     return render(request, template, context)
 
 
+@public_page("news", seconds=until_next_post)
 @require_safe
 def post_list(request):
     return _page_of(request, queries.stories(), "news/post_list.html", {})
 
 
+@public_page("news", "museumday", "conference", seconds=until_next_post)
 @require_safe
 def post_detail(request, pk: int, slug: str):
     post = queries.post_page(pk)
@@ -49,6 +57,7 @@ def post_detail(request, pk: int, slug: str):
     return render(request, "news/post_detail.html", context)
 
 
+@public_page("news", seconds=until_next_post)
 @require_safe
 def hashtag_detail(request, tag: str):
     hashtag = queries.public_hashtag(hashtag_slug(tag))

@@ -30,6 +30,10 @@ def too_many(request):
     )
 
 
+# No CSRF token: the sign-up form is on the home page, which a token would make personal (never
+# cached). A forged sign-up only sends the address a confirmation link: double opt-in means
+# nothing is subscribed until its owner clicks, and sign-ups are rate-limited per address.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=SUBSCRIBE_RATE, method="POST", block=False)
 def subscribe(request):

@@ -15,7 +15,6 @@ from django.utils import timezone
 from museion.core import versions
 from museion.museumday import queries as museumday_queries
 from museion.news import queries
-from museion.news.models import Post
 from museion.newsletter.queries import public_lists
 
 HOME_TTL = 300
@@ -25,16 +24,10 @@ LATEST = 6
 SESSIONS = 5
 
 
-def _seconds_until_next_scheduled(now) -> int:
-    upcoming = (
-        Post.objects.filter(publish_at__gt=now)
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
-    if upcoming is None:
-        return HOME_TTL
-    return max(1, min(HOME_TTL, int((upcoming - now).total_seconds()) + 1))
+def home_page_seconds() -> int:
+    """How long a whole home page may be kept: until the next post goes live, a minute at most
+    (the conference's coming sessions move on with the clock)."""
+    return queries.seconds_until_next_post(cap=60)
 
 
 def upcoming_conference(now) -> tuple[object | None, list]:
@@ -64,7 +57,7 @@ def home_data(language: str) -> dict:
         "sessions": sessions,
         "built_at": now,
     }
-    timeout = _seconds_until_next_scheduled(now)
+    timeout = queries.seconds_until_next_post(now=now, cap=HOME_TTL)
     if conference is not None:
         timeout = min(timeout, int(timedelta(minutes=1).total_seconds()))
     cache.set(key, data, timeout)

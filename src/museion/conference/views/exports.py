@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from museion.core.api import form_errors_message, json_error
+from museion.core.page_cache import public_page
 
 from .. import queries
-from ..caching import cached_body, export_key, filters_key
+from ..caching import PROGRAMME_KINDS, cached_body, export_key, filters_key
 from ..ical import sessions_calendar
 from ..jsonld import session_json
 from ..selection import SelectionError, parse_selection, selection_query
@@ -96,6 +97,7 @@ def _programme_json(request, conference) -> bytes:
     return json.dumps(data, cls=DjangoJSONEncoder).encode()
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def programme_ical(request, slug: str):
     """The whole programme, or the filtered view when the query string carries filters."""
@@ -112,6 +114,7 @@ def programme_ical(request, slug: str):
     return _shared(_calendar_response(body, f"{slug}.ics"))
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def programme_json(request, slug: str):
     """The programme (or a filtered view) as JSON, with the API's error conventions."""
@@ -153,6 +156,7 @@ def selection_ical(request, slug: str):
     return _shared(_calendar_response(body, f"{slug}-selection.ics", attachment=True))
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def session_ical(request, slug: str, pk: int):
     conference = conference_or_404(slug)

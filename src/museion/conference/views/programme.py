@@ -12,8 +12,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from museion.core.page_cache import public_page
+
 from .. import queries
-from ..caching import PROGRAMME_TTL, filters_key, programme_version
+from ..caching import PROGRAMME_KINDS, PROGRAMME_TTL, filters_key, programme_version
 from ..filters import ALL_DAYS
 from ..selection import SelectionError, parse_selection, selection_query
 from ..zones import remember, utc_offset
@@ -78,6 +80,7 @@ def _active_summary(form, filters: dict) -> list[tuple[str, str]]:
     return summary
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def index(request):
     conferences = list(queries.public_conferences().order_by("-starts_on"))
@@ -85,6 +88,7 @@ def index(request):
     return render(request, "conference/index.html", context)
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def programme(request, slug: str):
     conference = conference_or_404(slug)
@@ -128,6 +132,7 @@ def now_and_next(request, slug: str):
     return remember(response, context["display"])
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def selection(request, slug: str):
     """The sessions a visitor starred (`?ids=…`, sent by the programme's script)."""

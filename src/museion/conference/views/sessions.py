@@ -3,9 +3,11 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from museion.core.page_cache import public_page
 from museion.network.models import Committee
 
 from .. import queries
+from ..caching import PROGRAMME_KINDS
 from ..jsonld import session_jsonld
 from ..models import Speaker
 from ..services.participation import can_join_online
@@ -14,6 +16,7 @@ from .browse import conference_or_404, zone_context
 from .common import current_participant, participant_agenda_ids
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def session_detail(request, slug: str, pk: int):
     conference = conference_or_404(slug)
@@ -34,6 +37,7 @@ def session_detail(request, slug: str, pk: int):
     return remember(response, context["display"])
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def speaker_detail(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
@@ -46,6 +50,7 @@ def speaker_detail(request, slug: str):
     return remember(render(request, "conference/speaker_detail.html", context), context["display"])
 
 
+@public_page(*PROGRAMME_KINDS)
 @require_safe
 def organiser_detail(request, slug: str, committee: str):
     conference = conference_or_404(slug)
