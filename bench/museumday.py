@@ -135,7 +135,7 @@ def measure_under_load(env: dict, args) -> dict | None:
     if not wrk:
         log("  wrk is not installed: load test skipped")
         return None
-    port = free_port()
+    port = args.port or free_port()
     base = f"http://127.0.0.1:{port}"
     command = [str(BIN / "gunicorn"), "museion.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
     server = subprocess.Popen([*command, "--log-level", "warning"], env=env, cwd=ROOT)
@@ -221,6 +221,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--load-seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=0, help="for the load test; 0: any free port")
     args = parser.parse_args()
 
     started, load_before = time.monotonic(), os.getloadavg()[0]

@@ -4,8 +4,10 @@ import re
 from functools import cache
 from zoneinfo import available_timezones
 
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -72,8 +74,23 @@ def canonical_language(code: str) -> str:
     return "-".join(out)
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """ISO 3166-1 countries named in the active language and sorted, built once per language
+    and process (naming and sorting 250 countries took most of a cached map answer's time)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    found = _country_choices.get(language)
+    if found is None:
+        found = _country_choices[language] = [(code, str(name)) for code, name in countries]
+    return found
+
+
+_country_choices: dict[str, list[tuple[str, str]]] = {}
+
+
+@cache
 def language_choices() -> list[tuple[str, str]]:
-    """Languages users can write content in: the BCP 47 primary tags Django knows."""
+    """Languages users can write content in: the BCP 47 primary tags Django knows (named in
+    their own language, so built once per process). Do not change the list returned."""
     return sorted(
         (
             (canonical_language(code), info["name_local"])

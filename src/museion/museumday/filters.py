@@ -7,12 +7,11 @@ from django.db.models import F, FloatField, Q, QuerySet
 from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from museion.core.geo import EARTH_RADIUS_KM, BBox
 from museion.core.models import AttendanceMode
 from museion.core.search import search_filter
-from museion.core.validators import language_choices
+from museion.core.validators import country_choices, language_choices
 
 from .models import Category
 from .widgets import FastSelect
@@ -77,7 +76,7 @@ class ActivitySearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["country"].choices = [("", _("All countries")), *country_choices()]
         self.fields["language"].choices = [("", _("Any language")), *language_choices()]
 
     def clean(self):

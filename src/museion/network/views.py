@@ -5,10 +5,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
-from django_countries import countries
 
 from museion.core.page_cache import public_page
 from museion.core.pagination import PageError, page_of
+from museion.core.validators import country_choices
 
 from .models import Museum
 from .sections import museum_sections
@@ -22,7 +22,7 @@ class MuseumSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", gettext_lazy("All countries")), *countries]
+        self.fields["country"].choices = [("", gettext_lazy("All countries")), *country_choices()]
 
 
 @public_page("network")
