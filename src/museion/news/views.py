@@ -37,7 +37,7 @@ def post_list(request):
     return _page_of(request, queries.stories(), "news/post_list.html", {})
 
 
-@public_page("news", "museumday", "conference", seconds=until_next_post)
+@public_page("news", "museumday", "conference")
 @require_safe
 def post_detail(request, pk: int, slug: str):
     post = queries.post_page(pk)
