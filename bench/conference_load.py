@@ -133,17 +133,23 @@ def load_table(pages, *, tmp: Path, root: Path, fetch, measure, ports: tuple, ar
                 f"\n1 gunicorn sync worker, wrk -t1 -c{args.connections} {args.load_seconds} s; "
                 "bare = a Django view with no middleware serving the same bytes"
             )
-            header = ["KB", "req/s", "bare", "ratio", "p50 ms", "p95 ms"]
-            print(f"{'page':<26}" + "".join(f"{h:>8}" for h in header))
+            print(
+                "(req/cpu-s: requests per CPU second of the worker, steadier on a loaded machine)"
+            )
+            header = ["KB", "req/s", "bare", "ratio", "req/cpu-s", "bare", "ratio", "p50 ms"]
+            print(f"{'page':<26}" + "".join(f"{h:>10}" for h in header) + f"{'p95 ms':>10}")
             for n, (label, path) in enumerate(pages):
-                rps = wrk(f"http://127.0.0.1:{app_port}{path}", args.load_seconds, args.connections)
-                floor = wrk(
-                    f"http://127.0.0.1:{bare_port}/b{n}", args.load_seconds, args.connections
-                )
+                app_url = f"http://127.0.0.1:{app_port}{path}"
+                rps, per_cpu = wrk(app_url, args.load_seconds, args.connections, app)
+                bare_url = f"http://127.0.0.1:{bare_port}/b{n}"
+                floor, floor_cpu = wrk(bare_url, args.load_seconds, args.connections, bare)
                 m = latency[label]
+                cells = [len(bodies[label][0]) / 1024, rps, floor]
                 print(
-                    f"{label:<26}{len(bodies[label][0]) / 1024:>8.0f}{rps:>8.0f}{floor:>8.0f}"
-                    f"{rps / floor:>8.1%}{m['p50']:>8.1f}{m['p95']:>8.1f}"
+                    f"{label:<26}"
+                    + "".join(f"{value:>10.0f}" for value in cells)
+                    + f"{rps / floor:>10.1%}{per_cpu:>10.0f}{floor_cpu:>10.0f}"
+                    + f"{per_cpu / floor_cpu:>10.1%}{m['p50']:>10.1f}{m['p95']:>10.1f}"
                 )
         finally:
             bare.terminate()
