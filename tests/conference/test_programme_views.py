@@ -204,3 +204,31 @@ def test_unpublishing_shows_at_once_despite_the_cache(client, week):
     conference.save()
     assert page(client, conference, day="all").status_code == 404
     assert client.get(reverse("conference:now", args=[conference.slug])).status_code == 404
+
+
+def _stable(html: str) -> str:
+    import re
+
+    return re.sub(r'(value|nonce)="[^"]*"', "", html)
+
+
+@pytest.mark.parametrize(
+    "params", [{"day": "all"}, {"day": "2022-08-24", "room": "studio"}, {"q": "  coffee "}]
+)
+def test_warm_page_is_the_page_built_cold(client, week, params):
+    conference, _sessions, rooms = week
+    if params.get("room"):
+        params = {**params, "room": rooms[params["room"]].pk}
+    cold = page(client, conference, **params)
+    warm = page(client, conference, **params)
+    assert cold.status_code == warm.status_code == 200
+    assert _stable(warm.content.decode()) == _stable(cold.content.decode())
+
+
+def test_a_cached_page_does_not_make_a_wrong_filter_valid(client, week):
+    conference, _sessions, rooms = week
+    assert page(client, conference, day="all", room=rooms["hall"].pk).status_code == 200
+    other = RoomFactory(conference=ConferenceFactory(slug="elsewhere"))
+    assert page(client, conference, day="all", room=other.pk).status_code == 400
+    assert page(client, conference, day="all", room=rooms["hall"].pk).status_code == 200
+    assert page(client, conference, day="all", room=f" {rooms['hall'].pk}").status_code == 400

@@ -6,6 +6,7 @@ sharing the cache; old entries simply expire.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -27,9 +28,9 @@ def programme_version(conference: Conference) -> str:
 
 
 def filters_key(query) -> str:
-    """The filters of a query string in a stable order; other parameters do not count."""
-    pairs = sorted((key, query.get(key, "").strip()) for key in FILTER_KEYS if query.get(key))
-    return "&".join(f"{key}={value}" for key, value in pairs)
+    """The filters of a query string as sent (other parameters do not count), in a stable
+    order and URL-encoded, so that two different queries never share a key."""
+    return urlencode(sorted((key, query[key]) for key in FILTER_KEYS if query.get(key)))
 
 
 def export_key(kind: str, slug: str, zone: str, variant: str) -> str:

@@ -1,22 +1,27 @@
 """The public programme: one day at a time (or all days), now and next, a visitor's selection.
 
-The sessions of a page are rendered inside a template fragment cached per (programme version,
-language, timezone, filters); they are read from the database only when that fragment is missing.
+The day tabs, the filter form and the sessions of a page are rendered inside a template fragment
+cached per (programme version, language, timezone, filters); the form is built and the sessions
+read only when that fragment is missing.
 """
 
 from datetime import date
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from museion.core.page_cache import public_page
 
 from .. import queries
 from ..caching import PROGRAMME_KINDS, PROGRAMME_TTL, filters_key, programme_version
-from ..filters import ALL_DAYS
+from ..filters import ALL_DAYS, FILTER_KEYS
 from ..selection import SelectionError, parse_selection, selection_query
 from ..zones import remember, utc_offset
 from .browse import conference_or_404, programme_choices, programme_search, zone_context
@@ -55,29 +60,75 @@ def _page_context(request, conference) -> dict:
     return context
 
 
-def _day_tabs(form, filters: dict) -> list[dict]:
-    others = {key: value for key, value in filters.items() if key != "day"}
-    current = filters.get("day")
-    return [
-        {
-            "label": label,
-            "query": urlencode({**others, "day": value}),
-            "current": value == current,
-        }
-        for value, label in form.fields["day"].choices
-    ]
+class ProgrammeControls:
+    """The filter form and what the page derives from it (day tabs, the summary of the active
+    filters, the sessions), each built on first use: a page whose fragment is in the cache never
+    builds them."""
+
+    def __init__(self, request, conference, data, choices, display):
+        self.request = request
+        self.conference = conference
+        self.data = data
+        self.choices = choices
+        self.display = display
+
+    @cached_property
+    def search(self) -> tuple:
+        return programme_search(self.request, self.conference, self.data, self.choices)
+
+    @property
+    def form(self):
+        return self.search[0]
+
+    @property
+    def valid(self) -> bool:
+        return self.search[1] is not None
+
+    @cached_property
+    def filters(self) -> dict[str, str]:
+        return self.form.active_filters()
+
+    @cached_property
+    def day_tabs(self) -> list[dict]:
+        others = {key: value for key, value in self.filters.items() if key != "day"}
+        current = self.filters.get("day")
+        return [
+            {
+                "label": label,
+                "query": urlencode({**others, "day": value}),
+                "current": value == current,
+            }
+            for value, label in self.form.fields["day"].choices
+        ]
+
+    @cached_property
+    def active_summary(self) -> list[tuple[str, str]]:
+        """[(label, value)…] of the active filters other than the day, for the folded panel."""
+        summary = []
+        for key, value in self.filters.items():
+            if key == "day":
+                continue
+            field = self.form.fields[key]
+            choices = {str(k): v for k, v in getattr(field, "choices", [])}
+            summary.append((str(field.label), str(choices.get(value, value))))
+        return summary
+
+    @cached_property
+    def programme(self) -> ProgrammeDays:
+        return ProgrammeDays(self.search[1], self.display)
 
 
-def _active_summary(form, filters: dict) -> list[tuple[str, str]]:
-    """[(label, value)…] of the active filters other than the day, for the collapsed panel."""
-    summary = []
-    for key, value in filters.items():
-        if key == "day":
-            continue
-        field = form.fields[key]
-        choices = {str(k): v for k, v in getattr(field, "choices", [])}
-        summary.append((str(field.label), str(choices.get(value, value))))
-    return summary
+def _asked_filters(data) -> dict[str, str]:
+    """The filters as sent (empty ones left out), in the order of FILTER_KEYS."""
+    return {key: data[key] for key in FILTER_KEYS if data.get(key)}
+
+
+def _fragment_cached(name: str, *vary_on) -> bool:
+    try:
+        fragments = caches["template_fragments"]
+    except InvalidCacheBackendError:
+        fragments = caches["default"]
+    return fragments.has_key(make_template_fragment_key(name, vary_on))
 
 
 @public_page(*PROGRAMME_KINDS)
@@ -98,24 +149,32 @@ def programme(request, slug: str):
         days = [date.fromisoformat(value) for value, _label in choices["day"]]
         first = queries.default_day(conference, days)
         data["day"] = first.isoformat() if first else ALL_DAYS
-    form, queryset = programme_search(request, conference, data, choices)
     context = _page_context(request, conference)
-    context["form"] = form
-    status = 200
-    if queryset is None:
-        status = 400
-        context["filters"] = {}
-    else:
-        filters = form.active_filters()
-        context.update(
-            filters=filters,
-            query=urlencode(filters),
-            filtered=any(key != "day" for key in filters),
-            day_tabs=_day_tabs(form, filters),
-            active_summary=_active_summary(form, filters),
-            programme=ProgrammeDays(queryset, context["display"]),
-            fragment_variant=filters_key(filters),
-        )
+    controls = ProgrammeControls(request, conference, data, choices, context["display"])
+    asked = _asked_filters(data)
+    variant = filters_key(asked)
+    # The fragment is keyed by the filters as sent: whether they are valid depends only on them
+    # and on the version, so a fragment in the cache means they were found valid.
+    cached = _fragment_cached(
+        "programme_page",
+        context["version"],
+        get_language(),
+        context["display"].name,
+        variant,
+        context["running"],
+    )
+    status = 200 if cached or controls.valid else 400
+    context.update(
+        invalid=status == 400,
+        form=SimpleLazyObject(lambda: controls.form),
+        filters=asked if status == 200 else {},
+        query=urlencode(asked),
+        filtered=any(key != "day" for key in asked),
+        day_tabs=SimpleLazyObject(lambda: controls.day_tabs),
+        active_summary=SimpleLazyObject(lambda: controls.active_summary),
+        programme=SimpleLazyObject(lambda: controls.programme),
+        fragment_variant=variant,
+    )
     response = render(request, "conference/programme.html", context, status=status)
     return remember(response, context["display"])
 
