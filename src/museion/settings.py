@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from museion.core.catalogues import COMPILED_LOCALE_DIR
+from museion.core.storage import storages_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -68,6 +69,8 @@ if env_bool("MUSEION_DEMO", DEBUG):
 
 MIDDLEWARE = [
     "museion.core.health.HealthCheckMiddleware",
+    "museion.core.logging.RequestIdMiddleware",
+    "museion.core.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "museion.core.shared_cache.PrivatePagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -119,6 +122,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+# A read replica for the public pages' reads (museion/core/db_router.py): anonymous GET and
+# HEAD requests read from it; writes, logged-in people and the requests right after a write
+# (REPLICA_LAG_SECONDS) stay on the primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+READ_REPLICA = "replica" if DATABASE_REPLICA_URL else None
+REPLICA_LAG_SECONDS = int(os.environ.get("REPLICA_LAG_SECONDS", "10"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["museion.core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -191,14 +204,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Files only staff may see (photos sent with Red List reports), never served by the web server.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
-}
+# Uploads: MEDIA_STORAGE=local (default; MEDIA_ROOT and PRIVATE_MEDIA_ROOT) or s3 (S3_BUCKET,
+# S3_ENDPOINT_URL, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_CUSTOM_DOMAIN,
+# S3_PRIVATE_BUCKET): museion/core/storage.py.
+STORAGES = storages_from_environment(os.environ, debug=DEBUG)
 WHITENOISE_USE_FINDERS = DEBUG
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -283,9 +292,36 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs: JSON lines carrying the request id (LOG_FORMAT=json, the default without DEBUG), or
+# plain text lines; errors reported to sentry-sdk when SENTRY_DSN is set.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "museion.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "museion.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,  # no addresses, cookies or user names leave the site
+    )

@@ -27,7 +27,7 @@ STREAM = "https://stream.example.org/online-panel-8f3k"
 
 @pytest.fixture
 def conference(transactional_db, settings, tmp_path):
-    settings.CONFERENCE_PRIVATE_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     conference = ConferenceFactory(privacy_notice_url="https://museion.example/privacy")
     CategoryFactory(conference=conference, name="Full on site", price=Decimal("400"))
     monday = DayFactory(conference=conference, date=conference.starts_on + timedelta(days=2))

@@ -7,7 +7,7 @@ from .factories import CategoryFactory, ConferenceFactory
 
 @pytest.fixture(autouse=True)
 def _private_files(settings, tmp_path):
-    settings.CONFERENCE_PRIVATE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

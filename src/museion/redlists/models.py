@@ -6,18 +6,18 @@ Years are astronomical-style integers where BC years are negative (-450 is 450 B
 year 0.
 """
 
-import os
 import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from museion.core.storage import PrivateStorage
 from museion.core.validators import validate_language
 from museion.network.models import Museum
 
@@ -382,23 +382,8 @@ class ReporterKind(models.TextChoices):
     MUSEUM = "museum", _("Museum professional")
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT (read at each use), with no public address."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
-def private_storage() -> FileSystemStorage:
-    """Reporters' photos: outside MEDIA_ROOT, served to staff only by a view."""
+def private_storage() -> Storage:
+    """Reporters' photos: the "private" storage (outside MEDIA_ROOT), served to staff by a view."""
     return PrivateStorage()
 
 
