@@ -32,6 +32,7 @@ def real_urls() -> dict[str, str]:
     from museion.museumday.queries import public_activities
     from museion.network.models import Museum
     from museion.news.models import Hashtag, Page, Post
+    from museion.redlists.models import Category, ObjectType, RedList
 
     activity = public_activities().first()
     conference = Conference.objects.first()
@@ -52,5 +53,10 @@ def real_urls() -> dict[str, str]:
         Session.objects.filter(conference=conference).first().get_absolute_url(),
         Speaker.objects.first().get_absolute_url(),
         "/news/feed/en/",
+        RedList.objects.filter(status="published").first().get_absolute_url(),
+        Category.objects.filter(red_list__status="published").first().get_absolute_url(),
+        ObjectType.objects.filter(category__red_list__status="published")
+        .first()
+        .get_absolute_url(),
     ]
     return {resolve(url).view_name: url for url in urls}

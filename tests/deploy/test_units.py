@@ -21,6 +21,7 @@ ON_DEMAND = {
     "load_demo",
     "load_conference_demo",
     "load_news_demo",
+    "load_redlists_demo",
     "generate_scale_data",
     "process_red_list_pictures",  # pictures loaded by fixtures or scripts; uploads are processed
 }

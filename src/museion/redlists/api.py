@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, QuerySet
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from museion.core.api import form_errors_message, json_error
@@ -120,7 +120,7 @@ def _types_json(object_types: list[ObjectType]) -> list[dict]:
     return result
 
 
-@require_GET
+@require_safe
 def red_lists(request):
     country = (request.GET.get("country") or "").strip().upper()
     if country and country not in countries:
@@ -143,7 +143,7 @@ def red_lists(request):
     )
 
 
-@require_GET
+@require_safe
 def red_list(request, slug: str):
     found = queries.public_red_lists().select_related("original").filter(slug=slug).first()
     if found is None:
@@ -180,7 +180,7 @@ def red_list(request, slug: str):
     return JsonResponse(data)
 
 
-@require_GET
+@require_safe
 def category(request, pk: int):
     found = (
         Category.objects.select_related("red_list")
@@ -213,7 +213,7 @@ def _public_type(pk: int):
     )
 
 
-@require_GET
+@require_safe
 def object_type(request, pk: int):
     found = _public_type(pk)
     if found is None:
@@ -249,7 +249,7 @@ def object_type(request, pk: int):
     return JsonResponse(data)
 
 
-@require_GET
+@require_safe
 def object_type_linked_art(request, pk: int):
     found = _public_type(pk)
     if found is None:
@@ -262,7 +262,7 @@ def object_type_linked_art(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def search(request):
     form = search_form(request.GET)
     if not form.is_valid():

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from museion.core import versions
@@ -68,7 +68,7 @@ class IndexData:
         return queries.coverage_map([c[0] for c in self.covered], reverse("redlists:index"))
 
 
-@require_GET
+@require_safe
 def index(request):
     country = (request.GET.get("country") or "").strip().upper()
     status = 200
@@ -91,7 +91,7 @@ def _language_links(request, red_list):
     return family
 
 
-@require_GET
+@require_safe
 def red_list_detail(request, slug: str):
     red_list = queries.visible_red_list(request.user, slug)
     family = _language_links(request, red_list)
@@ -116,7 +116,7 @@ def _public_or_404(red_list):
         raise Http404
 
 
-@require_GET
+@require_safe
 def category_detail(request, slug: str, pk: int):
     red_list = queries.visible_red_list(request.user, slug)
     _public_or_404(red_list)
@@ -137,7 +137,7 @@ def category_detail(request, slug: str, pk: int):
     return render(request, "redlists/category.html", context)
 
 
-@require_GET
+@require_safe
 def type_detail(request, slug: str, pk: int):
     red_list = queries.visible_red_list(request.user, slug)
     _public_or_404(red_list)
@@ -156,7 +156,7 @@ def type_detail(request, slug: str, pk: int):
     return render(request, "redlists/type.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     form = search_form(request.GET or None)
     context = {"form": form, "page": None}
@@ -178,7 +178,7 @@ def search(request):
     return render(request, "redlists/search.html", context)
 
 
-@require_GET
+@require_safe
 def pdf_download(request, slug: str):
     """The PDF of the published version; written now only if the queued job has not run yet."""
     red_list = queries.visible_red_list(request.user, slug)

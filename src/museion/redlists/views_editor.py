@@ -7,7 +7,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import queries, services
 from .forms import (
@@ -29,14 +29,14 @@ def _editable(user, red_list: RedList) -> RedList:
 
 
 @login_required
-@require_GET
+@require_safe
 def dashboard(request):
     red_lists = services.editable_red_lists(request.user).select_related("original")
     return render(request, "redlists/editor/dashboard.html", {"red_lists": red_lists})
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_list(request, pk: int):
     red_list = _editable(request.user, get_object_or_404(RedList, pk=pk))
     form = RedListForm(request.POST or None, instance=RedList.objects.get(pk=pk))
@@ -118,7 +118,7 @@ def translate(request, pk: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def changes(request, pk: int):
     red_list = _editable(request.user, get_object_or_404(RedList, pk=pk))
     records = red_list.changes.select_related("user")[:500]
@@ -128,7 +128,7 @@ def changes(request, pk: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_category(request, pk: int | None = None, category: int | None = None):
     if category is not None:
         instance = get_object_or_404(Category.objects.select_related("red_list"), pk=category)
@@ -158,7 +158,7 @@ def edit_category(request, pk: int | None = None, category: int | None = None):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit_type(request, category: int | None = None, object_type: int | None = None):
     if object_type is not None:
         instance = get_object_or_404(

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from .forms import ReportForm, TriageForm
@@ -20,10 +20,10 @@ REPORT_RATE = "5/h"
 TRIAGE_PAGE_SIZE = 50
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate=REPORT_RATE, method="POST", block=False)
 def report_form(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         initial = {"object_type": request.GET.get("type")} if request.GET.get("type") else {}
         form = ReportForm(initial=initial)
         return render(request, "redlists/report_form.html", {"form": form})
@@ -51,7 +51,7 @@ def report_form(request):
     return redirect(report.get_status_url())
 
 
-@require_GET
+@require_safe
 def report_status(request, token: str):
     report = Report.objects.filter(token=token).first()
     if report is None:
@@ -63,7 +63,7 @@ def report_status(request, token: str):
 
 
 @staff_member_required
-@require_GET
+@require_safe
 def triage_list(request):
     status = request.GET.get("status") or ""
     reports = Report.objects.annotate(photo_count=Count("photos"))
@@ -85,7 +85,7 @@ def triage_list(request):
 
 
 @staff_member_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def triage_detail(request, pk: int):
     report = get_object_or_404(Report.objects.select_related("object_type"), pk=pk)
     form = TriageForm(request.POST or None, instance=report)
@@ -106,7 +106,7 @@ def triage_detail(request, pk: int):
 
 
 @staff_member_required
-@require_GET
+@require_safe
 def report_photo(request, pk: int):
     photo = get_object_or_404(ReportPhoto, pk=pk)
     try:
