@@ -425,7 +425,7 @@ def test_day_pass_checks_in_on_its_day_only(conference, staff, day_pass_holder):
     sunday_evening = datetime(2022, 8, 21, 21, 59, tzinfo=UTC)  # 23:59 in Prague
     with pytest.raises(ValidationError) as error:
         participation.check_in(staff=staff, conference=conference, code=code, now=sunday_evening)
-    assert error.value.messages == ["This day pass is valid on Aug. 22, 2022 only."]
+    assert error.value.messages == ["This day pass is valid on 22 August 2022 only."]
     monday_morning = datetime(2022, 8, 21, 22, 0, tzinfo=UTC)  # 00:00 in Prague
     outcome, _registration = participation.check_in(
         staff=staff, conference=conference, code=code, now=monday_morning

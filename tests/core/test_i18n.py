@@ -122,7 +122,7 @@ def test_list_in_french_with_language_cookie(client, published, activity_list_ur
     assert "<h1>Activités de la Journée des musées</h1>" in html
     assert "1 activité</h2>" in html
     # 08:00 UTC is 10:00 in Paris in May, written the French way.
-    assert "18 mai 2022 10:00</time>" in html
+    assert "18 mai 2022 à 10:00</time>" in html
     assert "Visite guidée" in html
 
 
@@ -133,7 +133,7 @@ def test_list_in_french_with_accept_language(client, published, activity_list_ur
     html = response.content.decode()
     assert '<html lang="fr">' in html
     assert "<h1>Activités de la Journée des musées</h1>" in html
-    assert "18 mai 2022 10:00</time>" in html
+    assert "18 mai 2022 à 10:00</time>" in html
 
 
 def test_language_switcher_switches_to_spanish(client, published, activity_list_url):
@@ -146,7 +146,7 @@ def test_language_switcher_switches_to_spanish(client, published, activity_list_
     assert '<html lang="es">' in html
     assert "<h1>Actividades del Día de los Museos</h1>" in html
     assert "1 actividad</h2>" in html
-    assert "18 de mayo de 2022 a las 10:00</time>" in html
+    assert "18 de mayo de 2022, 10:00</time>" in html
     assert '<option value="es" lang="es" selected>español</option>' in html
 
 
@@ -176,7 +176,7 @@ def test_unknown_language_from_switcher_keeps_english(client, published, activit
     html = client.get(activity_list_url).content.decode()
     assert '<html lang="en">' in html
     assert "<h1>Museum Day activities</h1>" in html
-    assert "May 18, 2022, 10 a.m.</time>" in html
+    assert "18 May 2022, 10:00</time>" in html
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def test_editor_form_refuses_an_activity_dated_outside_the_editions_day(client, 
 
     assert response.status_code == 400
     assert response.context["form"].errors["starts_local"] == [
-        "The 2022 edition takes place on May 18, 2022: choose a time on that day."
+        "The 2022 edition takes place on 18 May 2022: choose a time on that day."
     ]
     assert museum.activities.count() == 0
 
@@ -67,7 +67,7 @@ def test_a_declared_range_admits_the_whole_museum_week(editor, museum):
     with pytest.raises(ValidationError) as error:
         services.create_activity(user=editor, museum=museum, data=data)
     assert error.value.message_dict["starts_at"] == [
-        "The 2024 edition runs from May 13, 2024 to May 19, 2024: choose a time between them."
+        "The 2024 edition runs from 13 May 2024 to 19 May 2024: choose a time between them."
     ]
 
 

@@ -52,8 +52,8 @@ def test_place_lists_the_published_activities_in_start_order_in_local_time(clien
     data = response.json()
     assert data["total"] == 2
     assert [(a["title"], a["when"], a["museum"]) for a in data["activities"]] == [
-        ("Louvre 2022", "May 18, 2022, 10 a.m.", "Louvre"),
-        ("Louvre 2025", "May 18, 2025, 6 p.m.", "Louvre"),
+        ("Louvre 2022", "18 May 2022, 10:00", "Louvre"),
+        ("Louvre 2025", "18 May 2025, 18:00", "Louvre"),
     ]
     assert data["activities"][0]["url"].startswith("/museum-day/activities/")
 

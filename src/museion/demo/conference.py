@@ -136,7 +136,7 @@ def load_conference_demo() -> Conference | None:
     for n, day in enumerate(days[1:3]):
         TicketCategory.objects.create(
             conference=conference,
-            name=f"Day pass, {day.date:%d %B}",
+            name=f"Day pass, {day.date.day} {day.date:%B}",
             access=Access.ONSITE_ONLY,
             day=day,
             price=Decimal("120"),

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.text import slugify
 
 from museion.core.geo import timezone_for
+from museion.core.text import slug_for
 from museion.demo.world import CITIES
 from museion.museumday.models import Activity, Category, Edition, Status, Transition
 from museion.network.importer import import_museums
@@ -172,7 +172,8 @@ def load_demo(*, seed: int = 2022, museums_per_country: int = 4) -> str:
             mlat, mlng = lat + rng.uniform(-0.05, 0.05), lng + rng.uniform(-0.05, 0.05)
             museum = Museum.objects.create(
                 name=name,
-                slug=slugify(f"{name}-{country}-{index}")[:110] or f"m-{country}-{index}",
+                slug=slug_for(f"{name}-{country}-{index}", max_length=110)
+                or f"m-{country}-{index}",
                 external_id=f"demo:{country}-{index}",
                 kind=kind,
                 country=country,

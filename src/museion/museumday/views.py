@@ -35,7 +35,11 @@ def search(request, *, default_edition: bool = False) -> tuple[ActivitySearchFor
 @require_safe
 def home(request):
     edition = queries.current_edition()
-    context = {"edition": edition, "numbers": queries.participation(edition) if edition else None}
+    context = {
+        "edition": edition,
+        "numbers": queries.participation(edition) if edition else None,
+        "editions": Edition.objects.order_by("-year").only("year", "theme", "theme_translations"),
+    }
     return render(request, "museumday/home.html", context)
 
 

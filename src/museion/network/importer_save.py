@@ -5,8 +5,9 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connections, router
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from museion.core.text import slug_for
 
 from .models import Museum
 
@@ -33,10 +34,8 @@ def chunks(items: Sequence, size: int = BATCH_SIZE) -> Iterable[Sequence]:
 def museum_slug(name: str, external_id: str, digits: int = 8) -> str:
     """Readable and stable: the name, then a short hash of the external id (unique enough)."""
     digest = hashlib.sha256(external_id.encode()).hexdigest()[:digits]
-    base = slugify(name)
-    if len(base) > 60:
-        base = base[:61].rsplit("-", 1)[0]
-    return f"{base.strip('-') or 'museum'}-{digest}"
+    base = slug_for(name, max_length=60)
+    return f"{base or 'museum'}-{digest}"
 
 
 def _new_slugs(rows: Sequence, db: str) -> dict[str, str]:

@@ -2,12 +2,14 @@
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from museion.core.page_cache import public_page
 from museion.core.pagination import PageError, page_of
+from museion.core.text import fold
 from museion.core.validators import country_choices
 
 from .models import Museum
@@ -41,7 +43,11 @@ def museum_list(request):
         if form.cleaned_data["country"]:
             museums = museums.filter(country=form.cleaned_data["country"])
         for word in form.cleaned_data["q"].split()[:8]:
-            museums = museums.filter(name__icontains=word) | museums.filter(city__icontains=word)
+            # Accent- and case-blind in every script ("amüseum" finds "AMÜSEUM").
+            folded = fold(word)
+            museums = museums.filter(
+                Q(name__folded__contains=folded) | Q(city__folded__contains=folded)
+            )
         try:
             page = page_of(Paginator(museums, PAGE_SIZE), request.GET.get("page"))
         except PageError as page_error:
