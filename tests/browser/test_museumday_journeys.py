@@ -121,7 +121,7 @@ def test_editor_registers_activity_moderator_publishes_it_visitor_finds_it(page,
 
     expect(page.get_by_role("heading", level=1)).to_have_text(WORKSHOP)
     when = page.locator(".facts dd").first
-    expect(when).to_have_text("May 18, 2026, 7 p.m. – May 18, 2026, 10:30 p.m. (Europe/Paris)")
+    expect(when).to_have_text("18 May 2026, 19:00–22:30 Paris time (UTC+2)")
     expect(when.locator("time").first).to_have_attribute("datetime", "2026-05-18T17:00:00+00:00")
 
 

@@ -188,7 +188,7 @@ def test_after_the_deadline_editors_are_refused_and_their_report_kept(
 ):
     save(editor, edition, museum_reporter(museum), onsite=5)
     with time_machine.travel(AFTER_DEADLINE, tick=False):
-        with pytest.raises(ValidationError, match="deadline for 2022 .June 29, 2022. has passed"):
+        with pytest.raises(ValidationError, match="deadline for 2022 .29 June 2022. has passed"):
             save(editor, edition, museum_reporter(museum), onsite=500)
         assert ImpactReport.objects.get().onsite_visitors == 5
         save(staff, edition, museum_reporter(museum), onsite=6)  # staff may still correct
