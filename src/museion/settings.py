@@ -113,6 +113,20 @@ TEMPLATES = [
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'museion.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# A dropped connection is noticed before the request uses it, not by a 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Give up on an unreachable or frozen database quickly (below the app server's 30 s timeout): the
+# visitor gets a 503 with Retry-After instead of a hung worker. 0 switches a timeout off (e.g. for
+# a migration that rewrites a big table: DATABASE_QUERY_TIMEOUT=0 manage.py migrate).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+DATABASE_QUERY_TIMEOUT = float(os.environ.get("DATABASE_QUERY_TIMEOUT", "15"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "museion.core.db.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+    if DATABASE_QUERY_TIMEOUT:  # the server stops a runaway statement a little before we give up
+        statement_ms = int(DATABASE_QUERY_TIMEOUT * 1000) - 1000
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={statement_ms}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {

@@ -27,6 +27,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler500 = "museion.core.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django_ratelimit.exceptions import Ratelimited
 
 from .api import json_error
+from .views import database_unreachable, unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -37,5 +38,7 @@ class JsonErrorMiddleware:
             return json_error("permission denied", 403)
         if isinstance(exception, SuspiciousOperation):
             return json_error("bad request", 400)
+        if database_unreachable(exception):
+            return unavailable(request, exception)
         logger.exception("API error on %s", request.path)
         return json_error("internal error", 500)

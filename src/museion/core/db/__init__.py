@@ -1,0 +1,1 @@
+"""Database back ends with the timeouts a frozen or unreachable database needs."""
