@@ -1,4 +1,7 @@
+from datetime import datetime
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.utils import translation
@@ -7,6 +10,22 @@ from django.utils.translation.reloader import translation_file_changed
 from museion.core.catalogues import COMPILED_LOCALE_DIR, compile_catalogues
 
 from .factories import ActivityFactory, CommitteeFactory, EditionFactory, MuseumFactory, UserFactory
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        metavar="INSTANT",
+        help="Run the suite as if it started at this instant (ISO 8601, e.g. 2027-03-28T00:45Z), "
+        "the clock ticking from there: the suite must pass whatever day and hour it runs "
+        "(SQLite: PostgreSQL keeps its own clock).",
+    )
+
+
+def pytest_configure(config):
+    instant = config.getoption("--clock")
+    if instant:
+        time_machine.travel(datetime.fromisoformat(instant), tick=True).start()
 
 
 @pytest.fixture(scope="session", autouse=True)

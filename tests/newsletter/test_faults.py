@@ -165,4 +165,23 @@ def test_worker_killed_mid_campaign_another_takes_over_and_nobody_gets_it_twice(
     assert missing <= unknown  # anyone without the message is shown to staff as unknown
     assert len(unknown) <= 1  # one sending connection: one message in flight at most
     assert recovered < 4 * lease + 5
-    print(f"killed mid-campaign: recovered in {recovered:.1f} s, unknown {len(unknown)}")
+    twice = sum(count > 1 for count in received.values())
+    print(
+        f"killed mid-campaign: recovered in {recovered:.1f} s (lease {lease} s); "
+        f"unknown {len(unknown)}, of them delivered {len(unknown - missing)}; "
+        f"received {sum(received.values())} of {len(emails)}, twice {twice}"
+    )
+
+
+def test_a_confirmation_never_waits_behind_a_campaign(
+    client, campaign, english_list, mail_server, task_worker, clock
+):
+    people(english_list, 30)
+    sending.start_campaign(campaign=campaign)
+    data = {"email": "new@example.org", "lists": [english_list.pk], "language": "en"}
+    assert client.post("/newsletter/", {**data, "consent": "on"}).status_code == 302
+    task_worker("default")  # the e-mail worker alone; the campaign waits for its own
+    assert mail_server.sink.count() == {"new@example.org": 1}
+    assert sending.progress(campaign)["sent"] == 0
+    task_worker("campaigns")
+    assert sum(mail_server.sink.count().values()) == 31

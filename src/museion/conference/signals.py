@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from museion.core import versions
 
 from .models import Conference, Day, Room, Session, SessionPerson, Speaker, Track, WorkshopSignup
+from .services.programme import follow_conference_timezone
 
 versions.track(
     "conference",
@@ -25,6 +26,4 @@ versions.track(
 @receiver(post_save, sender=Conference)
 def _conference_saved(sender, instance, created, raw=False, **kwargs):
     if not raw and not created:
-        from .services.programme import follow_conference_timezone
-
         follow_conference_timezone(instance)

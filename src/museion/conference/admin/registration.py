@@ -18,6 +18,7 @@ from ..models import (
     WaitingList,
 )
 from ..services import payments, waitlist
+from ..services.participation import reset_access_link, send_personal_link
 from .common import FormFieldsOnly
 
 
@@ -165,8 +166,6 @@ class RegistrationAdmin(FormFieldsOnly, admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the personal link (sends nothing)"))
     def reset_links(self, request, queryset):
-        from ..services.participation import reset_access_link
-
         _run(
             self,
             request,
@@ -177,8 +176,6 @@ class RegistrationAdmin(FormFieldsOnly, admin.ModelAdmin):
 
     @admin.action(description=_("E-mail the personal link to the participant"))
     def send_links(self, request, queryset):
-        from ..services.participation import send_personal_link
-
         _run(
             self,
             request,
