@@ -6,6 +6,9 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("MUSEION_ALLOW_INSECURE_KEY", "1")
 os.environ.setdefault("MUSEION_INSECURE_HTTP", "1")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+# Dropping a test database on a busy machine can take longer than production's query timeout;
+# the outage tests set their own short timeouts.
+os.environ.setdefault("DATABASE_QUERY_TIMEOUT", "120")
 os.environ.setdefault("MAP_TILE_URL", "")
 os.environ.setdefault("MUSEION_DEMO", "1")
 

@@ -164,7 +164,7 @@ def test_worker_killed_mid_campaign_another_takes_over_and_nobody_gets_it_twice(
     missing = set(emails) - set(received)
     assert missing <= unknown  # anyone without the message is shown to staff as unknown
     assert len(unknown) <= 1  # one sending connection: one message in flight at most
-    assert recovered < 4 * lease + 5
+    assert recovered < 30  # a new worker starts (a few seconds) and takes over within a lease
     twice = sum(count > 1 for count in received.values())
     print(
         f"killed mid-campaign: recovered in {recovered:.1f} s (lease {lease} s); "
