@@ -31,8 +31,9 @@ def real_urls() -> dict[str, str]:
     from museion.museumday.models import Edition
     from museion.museumday.queries import public_activities
     from museion.network.models import Museum
-    from museion.news.models import Hashtag, Page, Post
+    from museion.news.models import Hashtag, Post
     from museion.redlists.models import Category, ObjectType, RedList
+    from museion.site.models import Page
 
     activity = public_activities().first()
     conference = Conference.objects.first()

@@ -2,8 +2,10 @@ from datetime import UTC, datetime
 
 import factory
 
-from museion.news.models import Page, Post
-from museion.news.services import save_page, save_post
+from museion.news.models import Post
+from museion.news.services import save_post
+from museion.site.models import Page
+from museion.site.services import save_page
 
 
 class PostFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,8 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from museion.news.models import Page, Post
+from museion.news.models import Post
+from museion.site.models import Page
 
 from ..factories import UserFactory
 
@@ -11,7 +12,8 @@ from ..factories import UserFactory
 @pytest.fixture
 def news_editor(db):
     user = UserFactory(username="news-editor", is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="news"))
+    editable = Permission.objects.filter(content_type__app_label__in=["news", "site"])
+    user.user_permissions.add(*editable)
     return user
 
 
@@ -74,8 +76,8 @@ def test_people_without_news_permissions_cannot_open_the_post_admin(client, db):
 def test_staff_write_a_page_in_the_admin(client, news_editor):
     client.force_login(news_editor)
     data = {"slug": "about", "language": "en", "title": "About", "body": "We are **many**."}
-    assert client.post("/admin/news/page/add/", data).status_code == 302
+    assert client.post("/admin/site/page/add/", data).status_code == 302
     assert Page.objects.get().body_html == "<p>We are <strong>many</strong>.</p>\n"
-    duplicate = client.post("/admin/news/page/add/", data)
+    duplicate = client.post("/admin/site/page/add/", data)
     assert duplicate.status_code == 200
     assert Page.objects.count() == 1

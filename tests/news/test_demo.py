@@ -8,8 +8,9 @@ from django.utils import timezone
 from museion.conference.models import Session
 from museion.demo.news_pages import CODE_OF_ETHICS_URL
 from museion.museumday.models import Activity
-from museion.news.models import Page, Post, RelatedItem
+from museion.news.models import Post, RelatedItem
 from museion.newsletter.models import MailingList
+from museion.site.models import Page
 from tests.factories import ActivityFactory, MuseumFactory
 
 LOADED = "News demo loaded: 12 posts, 13 translations, 9 pages, 6 newsletter lists."

@@ -13,8 +13,8 @@ pages, not the news or the conference programme.
     key = f"report:{edition.pk}:{versions.stamp('museumday')}"
 
 Kinds in use: museumday (editions, activities, their translations), network (museums,
-committees), conference (the programme), news (posts, pages, sources, hashtags), newsletter
-(public lists). Add a kind by tracking its models; nothing needs declaring.
+committees), conference (the programme), news (posts, sources, hashtags), site (standing pages),
+newsletter (public lists). Add a kind by tracking its models; nothing needs declaring.
 
 The numbers live in the default cache, shared by every process when it is Redis (required with
 more than one process). A missing number (first use, a flushed or evicted cache) restarts from

@@ -15,9 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from museion.museumday.queries import public_activities
-from museion.news.models import Page, Post, RelatedItem, Source
-from museion.news.services import save_page, save_post
+from museion.news.models import Post, RelatedItem, Source
+from museion.news.services import save_post
 from museion.newsletter.models import MailingList
+from museion.site.models import Page
+from museion.site.services import save_page
 
 from .news_pages import LISTS, PAGES
 from .news_stories import STORIES, Story

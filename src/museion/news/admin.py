@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Hashtag, Page, Post, RelatedItem, Source
+from .models import Hashtag, Post, RelatedItem, Source
 
 
 class SourceInline(admin.TabularInline):
@@ -59,13 +59,3 @@ class PostAdmin(admin.ModelAdmin):
 class HashtagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["slug"]
-
-
-@admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
-    list_display = ["slug", "language", "title", "updated_at"]
-    list_filter = ["language"]
-    raw_id_fields = ["translation_of"]
-
-    def save_model(self, request, obj, form, change):
-        services.save_page(page=obj)

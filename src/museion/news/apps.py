@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from museion.core import versions
 
-        from .models import Hashtag, Page, Post, RelatedItem, Source
+        from .models import Hashtag, Post, RelatedItem, Source
 
         hashtags = Post.hashtags.through
-        versions.track("news", Hashtag, Page, Post, RelatedItem, Source, m2m=[hashtags])
+        versions.track("news", Hashtag, Post, RelatedItem, Source, m2m=[hashtags])

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .markdown import hashtag_slug, render_markdown
-from .models import Hashtag, Page, Post
+from .models import Hashtag, Post
 
 POST_FIELDS = [
     "title",
@@ -108,20 +108,3 @@ def update_post(*, user, post: Post, data: dict[str, Any]) -> Post:
         if field in data:
             setattr(post, field, data[field])
     return save_post(post=post)
-
-
-@transaction.atomic
-def save_page(*, page: Page) -> Page:
-    page.body_html = render_markdown(page.body).html
-    errors: dict[str, list] = {}
-    try:
-        page.full_clean(validate_constraints=False)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    duplicate = Page.objects.filter(slug=page.slug, language=page.language).exclude(pk=page.pk)
-    if duplicate.exists():
-        errors.setdefault("language", []).append(_("This page already exists in this language."))
-    if errors:
-        raise ValidationError(errors)
-    page.save()
-    return page

@@ -7,10 +7,10 @@ from django.views.decorators.http import require_safe
 
 from museion.core.page_cache import public_page
 from museion.news import queries as news_queries
-from museion.news.models import Page
 from museion.newsletter.forms import SubscribeForm
 
 from .home import HOME_KINDS, home_data, home_page_seconds
+from .models import Page
 
 
 @public_page(*HOME_KINDS, seconds=home_page_seconds)
@@ -22,7 +22,7 @@ def home(request):
     return render(request, "site/home.html", context)
 
 
-@public_page("news")
+@public_page("site")
 @require_safe
 def page_detail(request, slug: str):
     versions = list(Page.objects.filter(slug=slug).order_by("translation_of_id", "language"))
