@@ -13,22 +13,22 @@ from django.core.management import get_commands
 from deploy import local_stack
 
 ROOT = Path(__file__).resolve().parents[2]
-# Commands a person runs by hand (imports, exports, demo data): no timer.
+# Commands a person runs by hand (imports, exports): no timer. The demo app's commands (demo and
+# benchmark data) are not installed in production at all.
 ON_DEMAND = {
     "import_museums",
     "import_subscribers",
     "export_subscribers",
-    "load_demo",
-    "load_conference_demo",
-    "load_news_demo",
-    "load_redlists_demo",
-    "generate_scale_data",
     "process_red_list_pictures",  # pictures loaded by fixtures or scripts; uploads are processed
 }
 
 
 def our_commands() -> set[str]:
-    return {name for name, app in get_commands().items() if app.startswith("museion.")}
+    return {
+        name
+        for name, app in get_commands().items()
+        if app.startswith("museion.") and app != "museion.demo"
+    }
 
 
 def test_every_periodic_command_has_a_timer():
