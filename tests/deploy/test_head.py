@@ -31,6 +31,7 @@ POST_ONLY = {
     "redlists:move",
     "redlists:translate",
     "redlists:add_image",
+    "api:redlists_lookup",
 }
 
 
