@@ -223,3 +223,11 @@ def test_openapi_describes_the_look_up(client, db):
     assert body["required"] == ["image"]
     assert set(operation["responses"]) == {"200", "400", "413", "429"}
     assert "LookupMatch" in document["components"]["schemas"]
+
+
+def test_page_in_spanish_uses_the_plural_for_many_details(client, published):
+    client.cookies["django_language"] = "es"
+    response = client.post(reverse("redlists:lookup"), {"image": jpeg_upload(drawn_picture(10))})
+    page = response.content.decode()
+    assert "Buscar un objeto por foto" in page and "1 coincidencia" in page
+    assert "detalles coincidentes" in page

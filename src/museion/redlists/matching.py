@@ -25,7 +25,7 @@ RATIO = 0.75  # Lowe's ratio test on the two best descriptor matches
 RANSAC_PIXELS = 4.0
 MIN_INLIERS = 24  # unrelated generated pictures stay under 18; copies score above 150
 MIN_CORRELATION = 0.85  # edges of the photo laid over the picture: copies 0.93+, others < 0.75
-FULL_INLIERS = 120  # this many agreeing keypoints count as a certain match
+FULL_INLIERS = 160  # this many agreeing keypoints count as a certain match
 
 
 def query_hashes(base: Image.Image) -> list[int]:
