@@ -51,6 +51,7 @@ def impact_view(request, year: int):
             "data": data,
             "tables": impact_page.tables(data),
             "charts": impact_page.cached_charts(edition, data),
+            "reporting_closed": timezone.now() >= edition.reporting_closes_at,
         },
     )
     if not request.user.is_authenticated:
@@ -172,6 +173,7 @@ def impact_scope(request, year: int):
             {"edition": edition, "countries": list(all_countries)},
         )
     context["reminders_open"] = timezone.now() < edition.reporting_closes_at
+    context["reporting_closed"] = not context["reminders_open"]
     context["form"] = ReminderForm(museums=[])
     return render(request, "museumday/impact_scope.html", context)
 
