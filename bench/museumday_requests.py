@@ -28,6 +28,9 @@ ENDPOINTS = [
     ("iCal: country + category", "/museum-day/activities.ics?country=FR&category=workshop"),
     ("API: country", "/api/v1/activities?country=DE"),
 ]
+# The impact page of the latest edition that has reports (40,000 museums report on each of three
+# editions): its URL is known once the data is there.
+IMPACT = "impact page (40,000 reports)"
 WORLD_MAP = "/museum-day/map.geojson?zoom=2"
 WARM_UP = 5
 
@@ -58,13 +61,45 @@ def ensure_data(args) -> dict:
         log(f"  generated in {seconds:.0f} s")
     else:
         log("  reusing the scale data already there")
+    ensure_impact_data(args)
     if connection.vendor == "postgresql":
         # Autovacuum may be off or behind just after a bulk load: plans need statistics, and
         # index-only scans need the visibility map.
         with connection.cursor() as cursor:
-            for table in ("museumday_activity", "network_museum", "museumday_edition"):
+            for table in (
+                "museumday_activity",
+                "network_museum",
+                "museumday_edition",
+                "museumday_impactreport",
+                "museumday_channelfigure",
+            ):
                 cursor.execute(f"VACUUM ANALYZE {table}")
     return {"generated_seconds": seconds, "vendor": connection.vendor}
+
+
+def ensure_impact_data(args) -> None:
+    from museion.demo.impact_scale import (
+        generate_impact_reports,
+        impact_signature,
+        reported_editions,
+    )
+    from museion.demo.scale import scale_museums
+    from museion.museumday.models import ImpactReport
+
+    wanted = args.museums * len(reported_editions())
+    if impact_signature() == wanted:
+        log("  reusing the impact reports already there")
+        return
+    ImpactReport.objects.filter(museum__in=scale_museums()).delete()
+    log(f"  generating {wanted} impact reports…")
+    reports, figures, seconds = generate_impact_reports(seed=args.seed)
+    log(f"  {reports} reports and {figures} channel figures in {seconds:.0f} s")
+
+
+def impact_url() -> str:
+    from museion.demo.impact_scale import reported_editions
+
+    return f"/museum-day/{reported_editions()[0].year}/impact/"
 
 
 def time_requests(client, url: str, count: int, *, mode: str = "warm") -> dict:
@@ -109,6 +144,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--cold-requests", type=int, default=30)
     parser.add_argument("--prepare", action="store_true")
+    parser.add_argument("--only", default="", help="time only endpoints whose name has this")
     args = parser.parse_args()
 
     import django
@@ -122,7 +158,8 @@ def main() -> None:
         return
     client = Client()
     result = {"vendor": connection.vendor, "endpoints": {}}
-    for name, url in ENDPOINTS:
+    endpoints = [*ENDPOINTS, (IMPACT, impact_url())]
+    for name, url in [(n, u) for n, u in endpoints if args.only in n]:
         figures = {
             "url": url,
             "warm": time_requests(client, url, args.requests),
@@ -133,6 +170,7 @@ def main() -> None:
         warm = figures["warm"]
         log(f"  {name:28} p50 {warm['p50']:6.1f} ms  p95 {warm['p95']:6.1f} ms")
     result["world_map_kb"] = len(client.get(WORLD_MAP).content) / 1024
+    result["impact_kb"] = len(client.get(impact_url()).content) / 1024
     print(json.dumps(result))
 
 

@@ -21,3 +21,15 @@ def test_impact_demo_reports_past_editions_once(edition):
     assert totals["museums"] == 6 and totals["reporting"] >= 1
     assert totals["onsite"] > 0 and totals["online"] > 0
     assert ImpactReport.objects.filter(reporter_kind="network").count() == 1
+
+
+def test_scale_reports_cover_every_scale_museum_in_three_editions(db):
+    from museion.demo.impact_scale import generate_impact_reports, impact_signature
+    from museion.demo.scale import generate_scale_data
+
+    generate_scale_data(museums=20, activities=60, seed=7)
+    reports, figures, _ = generate_impact_reports(seed=7)
+
+    assert reports == impact_signature() == 60
+    assert figures == ChannelFigure.objects.count() >= 60
+    assert ImpactReport.objects.values("edition").distinct().count() == 3

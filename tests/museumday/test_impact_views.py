@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from museion.museumday.models import ReportReminder
+from museion.museumday.models import ImpactReport, ReportReminder
 from tests.factories import ActivityFactory, MuseumFactory, UserFactory
 
 from .impact_data import OPEN, build
@@ -210,3 +210,31 @@ def test_spanish_plurals_of_the_impact_page(client, world):
     client.cookies["django_language"] = "es"
     html = client.get(impact_url()).content.decode()
     assert "2 de 3 museos participantes han entregado sus cifras." in html
+
+
+@pytest.mark.parametrize("museums", [1, 6])
+def test_scope_page_query_count_does_not_grow_with_museums(
+    client, coordinator, edition, museums, django_assert_num_queries
+):
+    for index in range(museums):
+        taking_part = MuseumFactory(slug=f"fr-{index}")
+        ActivityFactory(edition=edition, museum=taking_part)
+    client.force_login(coordinator)
+    # session, user, edition, committees (scope, ids, links), 8 aggregates, 5 for the table,
+    # and the scoped museums in the reports' filter
+    with time_machine.travel(OPEN, tick=False), django_assert_num_queries(19):
+        response = client.get(scope_url())
+    assert len(response.context["rows"]) == museums
+
+
+def test_staff_correction_in_the_admin_shows_on_the_impact_page(client, world, staff, museum):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    assert "1,800" in client.get(impact_url()).content.decode()
+    report = ImpactReport.objects.get(museum=museum, activity=None)
+    url = reverse("admin:museumday_impactreport_delete", args=[report.pk])
+
+    client.post(url, {"post": "yes"})
+
+    assert "<dd>800</dd>" in client.get(impact_url()).content.decode()

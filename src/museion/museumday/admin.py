@@ -5,12 +5,21 @@ from django.core.exceptions import ValidationError
 from museion.network.permissions import can_moderate_museum
 
 from . import services
-from .models import Activity, ActivityRevision, Edition, RevisionStatus, Transition
+from .impact_cache import bump_impact_version
+from .models import (
+    Activity,
+    ActivityRevision,
+    ChannelFigure,
+    Edition,
+    ImpactReport,
+    RevisionStatus,
+    Transition,
+)
 
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
-    list_display = ["year", "date", "theme", "registration_open"]
+    list_display = ["year", "date", "theme", "registration_open", "reports_due"]
 
 
 class TransitionInline(admin.TabularInline):
@@ -84,3 +93,35 @@ class ActivityRevisionAdmin(admin.ModelAdmin):
     list_display = ["activity", "status", "created_by", "created_at"]
     list_filter = ["status"]
     raw_id_fields = ["activity", "created_by"]
+
+
+class ChannelFigureInline(admin.TabularInline):
+    model = ChannelFigure
+    extra = 0
+
+
+@admin.register(ImpactReport)
+class ImpactReportAdmin(admin.ModelAdmin):
+    """Staff corrections; the database constraints hold here too, and the figures' cache is
+    refreshed on save and deletion."""
+
+    list_display = ["edition", "reporter_kind", "museum", "committee", "activity", "country"]
+    list_filter = ["edition", "reporter_kind"]
+    search_fields = ["museum__name", "committee__name"]
+    raw_id_fields = ["museum", "activity", "committee", "created_by", "updated_by"]
+    list_select_related = ["edition", "museum", "committee", "activity"]
+    inlines = [ChannelFigureInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        bump_impact_version(form.instance.edition_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        bump_impact_version(obj.edition_id)
+
+    def delete_queryset(self, request, queryset):
+        editions = set(queryset.values_list("edition_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for edition_id in editions:
+            bump_impact_version(edition_id)
