@@ -29,6 +29,7 @@ def reports(transactional_db):
                 country=country,
                 onsite_visitors=1000 * (index + 1),
                 online_viewers=50,
+                channel_audience=9000,
             )
             ChannelFigure.objects.create(
                 report=report, channel="social", network="Instagram", items=3, audience=9000

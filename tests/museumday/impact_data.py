@@ -27,6 +27,8 @@ def report(edition, *, figures=(), **fields) -> ImpactReport:
         ChannelFigure.objects.create(
             report=made, channel=channel, network=network, items=items, audience=audience
         )
+    made.channel_audience = sum(figure[3] for figure in figures)
+    made.save()
     return made
 
 

@@ -30,6 +30,7 @@ def _figures(rng: random.Random, report: ImpactReport, scale: int) -> list[Chann
         figures.append(
             ChannelFigure(
                 report=report,
+                edition_id=report.edition_id,
                 channel=Channel.SOCIAL,
                 network=network,
                 items=rng.randint(1, 12),
@@ -43,6 +44,7 @@ def _figures(rng: random.Random, report: ImpactReport, scale: int) -> list[Chann
         figures.append(
             ChannelFigure(
                 report=report,
+                edition_id=report.edition_id,
                 channel=channel,
                 items=rng.randint(1, 4),
                 audience=rng.randint(500, 60_000) * scale,
@@ -108,8 +110,11 @@ def load_impact_demo(*, seed: int = 2022) -> str:
         figures = []
         for report in saved:
             scale = 40 if report.reporter_kind == ReporterKind.NETWORK else 1
-            figures.extend(_figures(rng, report, scale))
+            own = _figures(rng, report, scale)
+            report.channel_audience = sum(figure.audience for figure in own)
+            figures.extend(own)
         ChannelFigure.objects.bulk_create(figures)
+        ImpactReport.objects.bulk_update(saved, ["channel_audience"])
         made += len(created)
         bump_impact_version(edition.pk)
     if not made:

@@ -38,10 +38,11 @@ def impact_signature() -> int:
     return ImpactReport.objects.filter(museum__in=scale_museums()).count()
 
 
-def _figures(rng: random.Random, report_id: int) -> list[ChannelFigure]:
+def _figures(rng: random.Random, edition_id: int) -> list[ChannelFigure]:
+    """One or two social networks, and half the time another channel (report set later)."""
     figures = [
         ChannelFigure(
-            report_id=report_id,
+            edition_id=edition_id,
             channel=Channel.SOCIAL,
             network=network,
             items=rng.randint(1, 15),
@@ -52,7 +53,7 @@ def _figures(rng: random.Random, report_id: int) -> list[ChannelFigure]:
     if rng.random() < 0.5:
         figures.append(
             ChannelFigure(
-                report_id=report_id,
+                edition_id=edition_id,
                 channel=rng.choice(OTHER_CHANNELS),
                 items=rng.randint(1, 3),
                 audience=rng.randint(500, 200_000),
@@ -73,6 +74,8 @@ def generate_impact_reports(
     with transaction.atomic():
         for edition in reported_editions():
             for start in range(0, len(museums), BATCH_SIZE):
+                chunk = museums[start : start + BATCH_SIZE]
+                own = [_figures(rng, edition.pk) for _ in chunk]
                 made = ImpactReport.objects.bulk_create(
                     ImpactReport(
                         edition=edition,
@@ -81,10 +84,15 @@ def generate_impact_reports(
                         country=country,
                         onsite_visitors=rng.randint(0, 8000),
                         online_viewers=rng.choice([0, 0, rng.randint(10, 30_000)]),
+                        channel_audience=sum(figure.audience for figure in figures_of),
                     )
-                    for pk, country in museums[start : start + BATCH_SIZE]
+                    for (pk, country), figures_of in zip(chunk, own, strict=True)
                 )
-                batch = [figure for report in made for figure in _figures(rng, report.pk)]
+                batch = []
+                for report, figures_of in zip(made, own, strict=True):
+                    for figure in figures_of:
+                        figure.report_id = report.pk
+                    batch.extend(figures_of)
                 ChannelFigure.objects.bulk_create(batch, batch_size=BATCH_SIZE)
                 reports, figures = reports + len(made), figures + len(batch)
             log(f"impact reports: {edition.year} done ({reports} so far)")

@@ -114,7 +114,10 @@ class ImpactReportAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        bump_impact_version(form.instance.edition_id)
+        report = form.instance
+        report.channel_audience = sum(report.figures.values_list("audience", flat=True))
+        report.save(update_fields=["channel_audience"])
+        bump_impact_version(report.edition_id)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

@@ -73,6 +73,9 @@ class ImpactReport(models.Model):
     country = CountryField(_("country"), blank=True)
     onsite_visitors = models.PositiveBigIntegerField(_("on-site visitors"), default=0)
     online_viewers = models.PositiveBigIntegerField(_("online viewers"), default=0)
+    # The sum of its channel figures' audience, kept by the services, so the page's aggregates
+    # read the reports alone.
+    channel_audience = models.PositiveBigIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -147,6 +150,10 @@ class ChannelFigure(models.Model):
     report = models.ForeignKey(
         ImpactReport, on_delete=models.CASCADE, related_name="figures", verbose_name=_("report")
     )
+    # The report's edition, copied so that an edition's channels group without a join.
+    edition = models.ForeignKey(
+        "museumday.Edition", null=True, on_delete=models.CASCADE, related_name="+", editable=False
+    )
     channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
     network = models.CharField(
         _("social network"),
@@ -160,6 +167,7 @@ class ChannelFigure(models.Model):
 
     class Meta:
         ordering = ["channel", "network"]
+        indexes = [models.Index(fields=["edition", "channel"], name="channel_figure_edition")]
         verbose_name = _("channel figure")
         verbose_name_plural = _("channel figures")
         constraints = [
@@ -182,6 +190,10 @@ class ChannelFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network or self.get_channel_display()}: {self.audience}"
+
+    def save(self, *args, **kwargs):
+        self.edition_id = self.report.edition_id
+        super().save(*args, **kwargs)
 
 
 class ReportReminder(models.Model):

@@ -248,6 +248,7 @@ def save_impact_report(
     )
     report.onsite_visitors = onsite_visitors
     report.online_viewers = online_viewers
+    report.channel_audience = sum(figure.audience for figure in figures)
     report.country = reporter.country
     report.updated_by = user
     report.save()
@@ -257,6 +258,7 @@ def save_impact_report(
             ChannelFigure.objects.bulk_create(
                 ChannelFigure(
                     report=report,
+                    edition=edition,
                     channel=figure.channel,
                     network=figure.network,
                     items=figure.items,

@@ -5,15 +5,18 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_countries import countries as all_countries
 from django_ratelimit.decorators import ratelimit
@@ -23,7 +26,7 @@ from museion.network.permissions import moderated_museums_q
 from . import impact_page
 from .downloads import Table, csv_response, png_response, svg_response, xlsx_response
 from .impact_forms import ReminderForm
-from .impact_queries import Scope, impact, museum_table
+from .impact_queries import CACHE_SECONDS, Scope, impact, museum_table
 from .impact_services import send_report_reminders
 from .models import Edition
 
@@ -39,20 +42,37 @@ def _edition(year: int) -> Edition:
     return get_object_or_404(Edition, year=year)
 
 
+def _public_sections(edition: Edition) -> str:
+    """The page's figures, charts and tables as HTML, cached with the figures per language (the
+    same for every visitor: no token, no user in it)."""
+    data = impact(edition)
+    closed = timezone.now() >= edition.reporting_closes_at
+    key = f"{data['key']}:html:{get_language()}:{closed}"
+
+    def render_sections() -> str:
+        return render_to_string(
+            "museumday/impact_sections.html",
+            {
+                "edition": edition,
+                "data": data,
+                "tables": impact_page.tables(data),
+                "charts": impact_page.cached_charts(edition, data),
+                "reporting_closed": closed,
+                "base": reverse("museumday:impact", kwargs={"year": edition.year}),
+                "query": "",
+            },
+        )
+
+    return cache.get_or_set(key, render_sections, CACHE_SECONDS)
+
+
 @require_safe
 def impact_view(request, year: int):
     edition = _edition(year)
-    data = impact(edition)
     response = render(
         request,
         "museumday/impact.html",
-        {
-            "edition": edition,
-            "data": data,
-            "tables": impact_page.tables(data),
-            "charts": impact_page.cached_charts(edition, data),
-            "reporting_closed": timezone.now() >= edition.reporting_closes_at,
-        },
+        {"edition": edition, "sections": mark_safe(_public_sections(edition))},  # noqa: S308
     )
     if not request.user.is_authenticated:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)

@@ -210,6 +210,10 @@ class Activity(TimeSpan, Place):
             # With id, PostgreSQL clusters the map from the index alone (SQLite adds it anyway).
             models.Index(fields=["status", "latitude", "longitude", "id"], name="activity_geo"),
             models.Index(fields=["museum", "status"], name="activity_museum"),
+            # Who takes part, by country and edition, read from the index alone (impact page).
+            models.Index(
+                fields=["status", "edition", "country", "museum"], name="activity_participation"
+            ),
             # The latest change versions the cached map and feeds (see rows_stamp in queries).
             models.Index(fields=["updated_at"], name="activity_updated"),
         ]
