@@ -123,7 +123,7 @@ def test_impact_page_query_count_does_not_grow_with_reports(
     ActivityFactory(edition=edition, museum=museum)
     with django_assert_num_queries(7):  # the edition, 6 aggregates (cold)
         client.get(impact_url())
-    with django_assert_num_queries(1):  # the edition (warm)
+    with django_assert_num_queries(0):  # the whole page kept for anonymous readers (warm)
         client.get(impact_url())
     build(edition, museum, other_museum)
     with django_assert_num_queries(7):
@@ -238,3 +238,19 @@ def test_staff_correction_in_the_admin_shows_on_the_impact_page(client, world, s
     client.post(url, {"post": "yes"})
 
     assert "<dd>800</dd>" in client.get(impact_url()).content.decode()
+
+
+def test_a_saved_report_shows_at_once_on_the_kept_public_page(client, world, edition, staff):
+    from museion.museumday.impact_services import NETWORK_REPORTER, save_impact_report
+
+    assert "<dd>1,800</dd>" in client.get(impact_url()).content.decode()
+    with time_machine.travel(OPEN, tick=False):
+        save_impact_report(
+            user=staff,
+            edition=edition,
+            reporter=NETWORK_REPORTER,
+            onsite_visitors=200,
+            online_viewers=0,
+            figures=[],
+        )
+    assert "<dd>2,000</dd>" in client.get(impact_url()).content.decode()

@@ -8,6 +8,10 @@ stale at once while other editions' stay warm. The figures also depend on the ac
 
 from museion.core import versions
 
+# Any edition's reports: what whole public pages (core.page_cache) are kept under.
+ANY_IMPACT = "museumday-impact"
+PUBLIC_IMPACT_KINDS = ("museumday", "network", ANY_IMPACT)
+
 
 def impact_kind(edition_id: int) -> str:
     return f"museumday-impact-{edition_id}"
@@ -19,4 +23,4 @@ def impact_stamp(edition_id: int) -> str:
 
 def bump_impact_version(edition_id: int) -> None:
     """A report of the edition changed: now, and again after the commit (core.versions.bump)."""
-    versions.bump(impact_kind(edition_id))
+    versions.bump(impact_kind(edition_id), ANY_IMPACT)

@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -21,16 +20,17 @@ from django.views.decorators.http import require_POST, require_safe
 from django_countries import countries as all_countries
 from django_ratelimit.decorators import ratelimit
 
+from museion.core.page_cache import public_page
 from museion.network.permissions import moderated_museums_q
 
 from . import impact_page
 from .downloads import Table, csv_response, png_response, svg_response, xlsx_response
+from .impact_cache import PUBLIC_IMPACT_KINDS
 from .impact_forms import ReminderForm
 from .impact_queries import CACHE_SECONDS, Scope, impact, museum_table
 from .impact_services import send_report_reminders
 from .models import Edition
 
-PUBLIC_MAX_AGE = 60
 REMINDER_RATE = "10/h"
 
 
@@ -66,6 +66,7 @@ def _public_sections(edition: Edition) -> str:
     return cache.get_or_set(key, render_sections, CACHE_SECONDS)
 
 
+@public_page(*PUBLIC_IMPACT_KINDS)
 @require_safe
 def impact_view(request, year: int):
     edition = _edition(year)
@@ -74,8 +75,6 @@ def impact_view(request, year: int):
         "museumday/impact.html",
         {"edition": edition, "sections": mark_safe(_public_sections(edition))},  # noqa: S308
     )
-    if not request.user.is_authenticated:
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
 
 
@@ -91,6 +90,7 @@ def _chart_response(svg: str, edition: Edition, name: str, fmt: str, prefix: str
     return svg_response(svg, filename) if fmt == "svg" else png_response(svg, filename)
 
 
+@public_page(*PUBLIC_IMPACT_KINDS)
 @require_safe
 def impact_table(request, year: int, name: str, fmt: str):
     edition = _edition(year)
@@ -99,6 +99,7 @@ def impact_table(request, year: int, name: str, fmt: str):
     return _table_response(impact_page.tables(impact(edition))[name], edition, fmt)
 
 
+@public_page(*PUBLIC_IMPACT_KINDS)
 @require_safe
 def impact_chart(request, year: int, name: str, fmt: str):
     edition = _edition(year)
