@@ -232,3 +232,15 @@ def test_an_apps_own_catalogue_is_merged_into_the_compiled_one():
         assert translation.gettext(
             "This museum is no longer listed in the registry it came from."
         ) == ("Ce musée ne figure plus dans le registre dont il provient.")
+
+
+def test_plurals_of_an_app_catalogue_follow_the_projects_plural_rule():
+    """An app's Spanish catalogue with two forms still answers for every count in Spanish."""
+    with translation.override("es"):
+        for count in (1, 2, 5, 1_000_000):
+            text = translation.ngettext(
+                "%(count)d museum no longer in the file was marked inactive:",
+                "%(count)d museums no longer in the file were marked inactive:",
+                count,
+            ) % {"count": count}
+            assert "museo" in text, (count, text)
