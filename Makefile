@@ -111,6 +111,7 @@ bench: install
 	$(PY) bench/museumday.py
 	$(PY) bench/conference.py
 	$(PY) bench/newsletter.py
+	$(PY) bench/redlists.py
 
 clean:
 	rm -rf $(VENV) $(PROD_VENV) var static_root node_modules

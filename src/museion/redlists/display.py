@@ -81,9 +81,10 @@ def attach_pictures(object_types: list[ObjectType]) -> list[ObjectType]:
     owners = {t.original_id or t.pk for t in object_types}
     by_owner: dict[int, list[ObjectImage]] = {owner: [] for owner in owners}
     if owners:
-        for image in ObjectImage.objects.filter(object_type_id__in=owners).select_related(
-            "reference_museum"
-        ):
+        images = ObjectImage.objects.filter(object_type_id__in=owners).select_related(
+            "reference_museum", "object_type__category__red_list"
+        )
+        for image in images:
             by_owner[image.object_type_id].append(image)
     for object_type in object_types:
         object_type.pictures = by_owner.get(object_type.original_id or object_type.pk, [])

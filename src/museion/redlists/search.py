@@ -10,7 +10,7 @@ from django_countries import countries
 
 from museion.core.search import search_filter
 
-from .models import ListStatus, ObjectImage, ObjectType, RedList
+from .models import Category, ListStatus, ObjectImage, ObjectType, RedList
 
 SEARCH_FIELDS = [
     "title",
@@ -123,7 +123,12 @@ def with_thumbnail(queryset: QuerySet) -> QuerySet:
 class RedListSearchForm(forms.Form):
     q = forms.CharField(label=_("Words"), max_length=200, required=False)
     country = forms.ChoiceField(label=_("Country covered"), required=False)
-    category = forms.CharField(label=_("Category"), max_length=200, required=False)
+    category = forms.CharField(
+        label=_("Category"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "category-titles", "autocomplete": "off"}),
+    )
     material = forms.CharField(label=_("Material"), max_length=100, required=False)
     year_from = YearField(
         label=_("From year"), help_text=_("e.g. 500 BC; the same year in both for one year")
@@ -199,6 +204,13 @@ def search_results(form: RedListSearchForm) -> QuerySet:
     return with_thumbnail(queryset).order_by(
         "category__red_list__title", F("category__position"), "position", "id"
     )
+
+
+def published_category_titles() -> list[str]:
+    titles = Category.objects.filter(red_list__status=ListStatus.PUBLISHED).values_list(
+        "title", flat=True
+    )
+    return sorted(set(titles), key=str.casefold)
 
 
 def published_facets() -> tuple[list[str], list[str]]:

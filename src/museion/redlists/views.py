@@ -22,6 +22,7 @@ from .pdf import store_red_list_pdf
 from .search import (
     PAGE_SIZE,
     RedListSearchForm,
+    published_category_titles,
     published_facets,
     search_results,
 )
@@ -159,7 +160,7 @@ def type_detail(request, slug: str, pk: int):
 @require_safe
 def search(request):
     form = search_form(request.GET or None)
-    context = {"form": form, "page": None}
+    context = {"form": form, "page": None, "category_titles": published_category_titles}
     if not form.is_bound:
         return render(request, "redlists/search.html", context)
     if not form.is_valid():
