@@ -157,3 +157,25 @@ def test_staff_triage_changes_status_and_notes(client, report_sent, staff_user):
     assert bad.status_code == 400
     report.refresh_from_db()
     assert report.status == "in_progress"
+
+
+def test_report_photo_loses_its_gps_position_and_keeps_its_orientation(
+    client, db, django_capture_on_commit_callbacks
+):
+    from io import BytesIO
+
+    from PIL import Image
+
+    picture = Image.new("RGB", (120, 60), (200, 40, 40))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotated: shown 90° clockwise
+    exif[0x8825] = {2: (48.0, 51.0, 24.0), 4: (2.0, 21.0, 3.0)}  # GPS latitude, longitude
+    out = BytesIO()
+    picture.save(out, format="JPEG", exif=exif)
+    photo = SimpleUploadedFile("gps.jpg", out.getvalue(), content_type="image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, photos=[photo]).status_code == 302
+    stored = Report.objects.get().photos.get()
+    with stored.image.open("rb") as handle, Image.open(handle) as kept:
+        assert kept.getexif().get(0x8825) is None and not kept.getexif().get(0x0112)
+        assert kept.size == (60, 120)  # turned upright before the EXIF went
