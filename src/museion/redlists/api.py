@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from museion.core.api import form_errors_message, json_error
+from museion.core.page_cache import public_page
 
 from . import display, queries
 from .linkedart import type_linked_art
@@ -120,6 +121,7 @@ def _types_json(object_types: list[ObjectType]) -> list[dict]:
     return result
 
 
+@public_page("redlists")
 @require_safe
 def red_lists(request):
     country = (request.GET.get("country") or "").strip().upper()
@@ -143,6 +145,7 @@ def red_lists(request):
     )
 
 
+@public_page("redlists")
 @require_safe
 def red_list(request, slug: str):
     found = queries.public_red_lists().select_related("original").filter(slug=slug).first()
@@ -180,6 +183,7 @@ def red_list(request, slug: str):
     return JsonResponse(data)
 
 
+@public_page("redlists")
 @require_safe
 def category(request, pk: int):
     found = (
@@ -213,6 +217,7 @@ def _public_type(pk: int):
     )
 
 
+@public_page("redlists")
 @require_safe
 def object_type(request, pk: int):
     found = _public_type(pk)
@@ -249,6 +254,7 @@ def object_type(request, pk: int):
     return JsonResponse(data)
 
 
+@public_page("redlists")
 @require_safe
 def object_type_linked_art(request, pk: int):
     found = _public_type(pk)
@@ -262,6 +268,7 @@ def object_type_linked_art(request, pk: int):
     )
 
 
+@public_page("redlists")
 @require_safe
 def search(request):
     form = search_form(request.GET)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from museion.core import versions
+from museion.core.page_cache import public_page
 from museion.core.validators import canonical_language
 
 from . import display, queries
@@ -69,6 +70,7 @@ class IndexData:
         return queries.coverage_map([c[0] for c in self.covered], reverse("redlists:index"))
 
 
+@public_page("redlists")
 @require_safe
 def index(request):
     country = (request.GET.get("country") or "").strip().upper()
@@ -92,6 +94,7 @@ def _language_links(request, red_list):
     return family
 
 
+@public_page("redlists")
 @require_safe
 def red_list_detail(request, slug: str):
     red_list = queries.visible_red_list(request.user, slug)
@@ -117,6 +120,7 @@ def _public_or_404(red_list):
         raise Http404
 
 
+@public_page("redlists")
 @require_safe
 def category_detail(request, slug: str, pk: int):
     red_list = queries.visible_red_list(request.user, slug)
@@ -138,6 +142,7 @@ def category_detail(request, slug: str, pk: int):
     return render(request, "redlists/category.html", context)
 
 
+@public_page("redlists", "network")
 @require_safe
 def type_detail(request, slug: str, pk: int):
     red_list = queries.visible_red_list(request.user, slug)
@@ -157,6 +162,7 @@ def type_detail(request, slug: str, pk: int):
     return render(request, "redlists/type.html", context)
 
 
+@public_page("redlists")
 @require_safe
 def search(request):
     form = search_form(request.GET or None)
