@@ -68,6 +68,7 @@ if env_bool("MUSEION_DEMO", DEBUG):
     INSTALLED_APPS.append("museion.demo")
 
 MIDDLEWARE = [
+    "museion.core.health.HeadWithoutBodyMiddleware",
     "museion.core.health.HealthCheckMiddleware",
     "museion.core.logging.RequestIdMiddleware",
     "museion.core.db_router.ReplicaReadsMiddleware",

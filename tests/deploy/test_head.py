@@ -7,6 +7,7 @@ covers every pattern of the URL configuration (the admin aside), so a new view t
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.urls import get_resolver
 
 from .site_walk import dummy_url, real_urls, walk
@@ -63,3 +64,17 @@ def test_head_of_a_page_keeps_the_headers_of_its_get(client, demo_site):
     assert head.status_code == 200
     assert head.content == b""
     assert head["Content-Type"] == get["Content-Type"]
+
+
+def test_head_answer_has_no_body_but_the_length_of_the_get():
+    """What the WSGI server gets (the test client would strip a body by itself)."""
+    from django.test import RequestFactory
+
+    from museion.core.health import HeadWithoutBodyMiddleware
+
+    page = HttpResponse(b"<p>a page</p>")
+    answer = HeadWithoutBodyMiddleware(lambda request: page)(RequestFactory().head("/"))
+    assert answer.content == b""
+    assert answer["Content-Length"] == "13"
+    get = HeadWithoutBodyMiddleware(lambda request: HttpResponse(b"x"))(RequestFactory().get("/"))
+    assert get.content == b"x"

@@ -67,6 +67,14 @@ def test_the_id_nginx_gives_is_kept(db, json_lines):
     assert line["request_id"] == "0123456789abcdef0123456789abcdef"
 
 
+def test_a_not_found_line_carries_the_request_id(db, json_lines):
+    response = Client().get("/no-such-page/")
+    assert response.status_code == 404
+    (line,) = json_lines()
+    assert (line["message"], line["status"]) == ("Not Found: /no-such-page/", 404)
+    assert line["request_id"] == response["X-Request-ID"]
+
+
 @pytest.mark.urls(__name__)
 def test_a_malformed_id_is_replaced(db):
     response = Client().get("/fine/", HTTP_X_REQUEST_ID='"><script>')

@@ -63,6 +63,22 @@ def _answer(body: dict, status: int) -> JsonResponse:
     return response
 
 
+class HeadWithoutBodyMiddleware:
+    """HEAD gets the headers of the GET and no body: servers (gunicorn) warn about, and drop,
+    a body sent with HEAD. First in MIDDLEWARE, so it covers every answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD" and not response.streaming and response.content:
+            length = response.get("Content-Length") or str(len(response.content))
+            response.content = b""
+            response["Content-Length"] = length
+        return response
+
+
 class HealthCheckMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -13,6 +13,9 @@ import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
+from django.core.signals import request_finished
+from django.dispatch import receiver
+
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 ACCEPTABLE_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 
@@ -27,15 +30,19 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Kept until the response is closed (request_finished), not just until this returns:
+        # Django logs 4xx answers ("Not Found: …") after the whole middleware chain.
         request.request_id = incoming_request_id(request)
-        token = request_id_var.set(request.request_id)
-        try:
-            tag_error_reports(request.request_id)
-            response = self.get_response(request)
-        finally:
-            request_id_var.reset(token)
+        request_id_var.set(request.request_id)
+        tag_error_reports(request.request_id)
+        response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
         return response
+
+
+@receiver(request_finished)
+def forget_request_id(**kwargs):
+    request_id_var.set("-")
 
 
 def tag_error_reports(request_id: str) -> None:
