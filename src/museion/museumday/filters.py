@@ -8,12 +8,13 @@ from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from museion.core import versions
 from museion.core.geo import EARTH_RADIUS_KM, BBox
 from museion.core.models import AttendanceMode
 from museion.core.search import search_filter
 from museion.core.validators import country_choices, language_choices
 
-from .models import Category
+from .models import Category, Edition
 from .widgets import FastSelect
 
 SEARCH_FIELDS = ["title", "description", "translations_text"]
@@ -31,6 +32,16 @@ FILTER_KEYS = [
     "radius",
     "q",
 ]
+
+
+def edition_ids() -> dict[int, int]:
+    """{year: edition id}, kept until Museum Day's content changes."""
+    return versions.cached(
+        ("museumday",),
+        "museumday:edition-ids",
+        lambda: dict(Edition.objects.values_list("year", "id")),
+        None,
+    )
 
 
 def bbox_filter(queryset: QuerySet, box: BBox) -> QuerySet:
@@ -106,7 +117,10 @@ class ActivitySearchForm(forms.Form):
     def filter(self, queryset: QuerySet) -> QuerySet:
         data = self.cleaned_data
         if data.get("edition"):
-            queryset = queryset.filter(edition__year=data["edition"])
+            # By id, not through a join on the year (nor a subquery): the planner then walks the
+            # (status, edition, starts_at) index instead of every published activity in date
+            # order (0.9 s for a coming edition at 100,000 activities on PostgreSQL).
+            queryset = queryset.filter(edition_id=edition_ids().get(data["edition"], 0))
         if data.get("country"):
             queryset = queryset.filter(country=data["country"])
         if data.get("date_from"):
