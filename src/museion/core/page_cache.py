@@ -16,6 +16,7 @@ holds them a few seconds while browsers ask again each time.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -27,7 +28,10 @@ from django.utils.cache import patch_cache_control
 
 from . import versions
 
-PAGE_SECONDS = 300  # bounds what no version reports (a change made without signals)
+# Pages are also kept per minute of the clock: what follows the clock rather than an edit (the
+# conference day in progress, "now and next", an edition getting under way) is at most a minute
+# late, and a page costs one rebuild a minute at most. Also bounds what no version reports.
+PAGE_SECONDS = 60
 SHARED_SECONDS = 5  # what a shared cache (nginx's microcache) may hold a page for
 KEY_PREFIX = "page:"
 # Cookies a page may depend on besides the language (e.g. the conference's display timezone);
@@ -84,7 +88,8 @@ def page_key(request) -> str:
         (name, value) for name, value in request.COOKIES.items() if name not in IGNORED_COOKIES
     )
     extra = "&".join(f"{name}={value}" for name, value in preferences)
-    where = f"{language}|{request.get_full_path()}|{extra}".encode()
+    minute = int(time.time() // PAGE_SECONDS)
+    where = f"{language}|{request.get_full_path()}|{extra}|{minute}".encode()
     return KEY_PREFIX + hashlib.blake2b(where, digest_size=20).hexdigest()
 
 
@@ -118,5 +123,6 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
             if request.method == "GET":
                 headers = list(response.items())
-                cache.set(key, (kinds, stamp, headers, response.content), seconds)
+                kept_for = min(seconds, PAGE_SECONDS)
+                cache.set(key, (kinds, stamp, headers, response.content), kept_for)
         return response
