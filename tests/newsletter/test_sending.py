@@ -396,3 +396,35 @@ def test_campaign_in_french_is_french_from_subject_to_footer(
     assert message.extra_headers["List-Id"] == (
         "=?utf-8?q?Journ=C3=A9e_des_mus=C3=A9es?= <imd-fr.lists.localhost>"
     )
+
+
+def test_resume_while_a_chain_still_beats_starts_no_second_chain(
+    campaign, english_list, outbox, settings, django_capture_on_commit_callbacks
+):
+    emails = [f"p{n}@example.org" for n in range(7)]
+    confirmed(english_list, *emails)
+    with django_capture_on_commit_callbacks(execute=False):
+        sending.start_campaign(campaign=campaign)
+    beat_at = timezone.now()
+    Campaign.objects.update(lease="a-live-chain", heartbeat_at=beat_at)  # mid-batch elsewhere
+    sending.pause_campaign(campaign=campaign)
+    for _twice in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            sending.resume_campaign(campaign=campaign)
+    assert outbox == []  # the live chain goes on; the resumes added none
+    assert lease.take(campaign.pk, "") == ""
+    later = beat_at + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS + 1)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_campaigns", stdout=StringIO())
+    assert recipients(outbox) == emails  # the dead chain's campaign, once each
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.SENT
+
+
+def test_two_new_chains_at_once_only_one_gets_the_lease(campaign, english_list):
+    confirmed(english_list, "a@example.org")
+    Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.SENDING)
+    first = lease.take(campaign.pk, "")
+    assert first
+    assert lease.take(campaign.pk, "") == ""
+    assert lease.take(campaign.pk, first) == first  # the chain itself goes on
