@@ -17,7 +17,7 @@ def form_data(**extra):
         "description": "A terracotta head with red slip, offered in a market stall.",
         "where_seen": "Flea market, Brussels",
         "country_seen": "BE",
-        "seen_on": "2026-11-30",
+        "seen_on": "2024-11-30",  # a past day, whatever day the suite runs
         "reporter_kind": "officer",
         "reporter_name": "A. Officer",
         "reporter_email": "officer@example.org",
