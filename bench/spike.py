@@ -148,7 +148,7 @@ def wrk(url: str, args) -> float | None:
 
 def prepare_data(env: dict, args) -> None:
     scale = argparse.Namespace(
-        museums=args.museums, activities=args.activities, seed=args.seed, requests=0
+        museums=args.museums, activities=args.activities, seed=args.seed, requests=0, only=""
     )
     measure_in_process(env, scale, prepare=True)
     subprocess.run(
