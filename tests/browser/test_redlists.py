@@ -4,14 +4,23 @@ from io import BytesIO
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from museion.redlists.models import Report
+from museion.demo.redlists import placeholder_picture
+from museion.redlists.models import ObjectImage, ObjectType, Report
+from museion.redlists.pictures import process_object_image
 from tests.factories import UserFactory
 from tests.redlists.builders import make_list, picture_bytes
 
 pytestmark = pytest.mark.browser
+
+
+def drawn_jpeg(seed: int, side: int = 640) -> bytes:
+    out = BytesIO()
+    placeholder_picture(seed).resize((side, side)).save(out, format="JPEG", quality=90)
+    return out.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +50,18 @@ def lists(transactional_db):
     editor = UserFactory(username="rl-editor")
     sahel.editors.add(editor)
     staff = UserFactory(username="rl-staff", is_staff=True)
+    weight = ObjectType.objects.get(category__red_list=sahel, title="Bronze gold weight")
+    for seed in (101, 102):  # distinct drawn pictures, processed and hashed for the look-up
+        process_object_image(
+            image=ObjectImage(
+                object_type=weight,
+                position=seed,
+                image=SimpleUploadedFile(f"{seed}.jpg", drawn_jpeg(seed), "image/jpeg"),
+                caption_object="Gold weight, bronze",
+                credit="© Test museum",
+                alt_text=f"Drawn gold weight {seed}",
+            )
+        )
     report = Report.objects.create(
         description="A bronze weight",
         where_seen="Market",
@@ -112,7 +133,9 @@ def test_editor_and_staff_pages_have_no_wcag_violation(page, lists, log_in, asse
         assert_accessible(page)
 
 
-def test_officer_searches_opens_a_category_downloads_the_pdf_and_reports(page, lists, tmp_path):
+def test_officer_searches_opens_a_category_downloads_the_pdf_looks_up_and_reports(
+    page, lists, tmp_path
+):
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Red Lists").click()
     page.get_by_role("link", name="Search the lists").click()
@@ -139,6 +162,14 @@ def test_officer_searches_opens_a_category_downloads_the_pdf_and_reports(page, l
     download.value.save_as(saved)
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(saved.read_bytes())).pages)
     assert text.index("1.2 Bronze bracelet") < text.index("2.1 Bronze gold weight")
+
+    page.goto("/red-lists/lookup/")
+    seen = tmp_path / "seen.jpg"
+    seen.write_bytes(drawn_jpeg(101, side=480))  # the officer's photo of the object
+    page.get_by_label("Photo of the object").set_input_files(str(seen))
+    page.get_by_role("button", name="Look up").click()
+    matches = page.locator(".lookup-match")
+    expect(matches.first).to_contain_text("Bronze gold weight")
 
     page.goto("/red-lists/report/")
     page.get_by_role("textbox", name="Description of the object", exact=True).fill(
