@@ -108,6 +108,11 @@ def test_migrations_run_on_the_primary_only():
 SCRIPT = """
 import json, sys
 sys.path.insert(0, "src")
+import museion.settings
+# Production settings, but static files as in the tests: the manifest needs collectstatic first.
+museion.settings.STORAGES["staticfiles"]["BACKEND"] = (
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 import django
 django.setup()
 from django.core.management import call_command
