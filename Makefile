@@ -10,7 +10,7 @@ LOCK := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal \
 	--python-version 3.11 --custom-compile-command "make lock"
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres lint fmt bench install messages demo worker campaign-worker clean lock prod nginx
+.PHONY: screenshots run test test-sqlite test-postgres lint fmt bench install messages demo worker campaign-worker clean lock prod nginx
 
 # Development and tests: the whole tree (production + dev tools), every file checked by its hash.
 $(STAMP): pyproject.toml requirements/dev.txt
@@ -65,6 +65,10 @@ prod: $(PROD_STAMP) nginx
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
+
+# Home, list, map, activity, programme and news pages at 1280 and 390 px, en/fr/es, for review.
+screenshots: install
+	$(PY) bin/screenshots.py
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input

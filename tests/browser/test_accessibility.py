@@ -177,6 +177,9 @@ def test_skip_link_moves_keyboard_focus_to_main_content(page, site):
 
     expect(page.locator("main")).to_be_focused()
     page.keyboard.press("Tab")
+    # The filters' panel comes first: its summary names the filters in force.
+    expect(page.locator("summary", has_text="Filters")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(page.get_by_label("Search", exact=True)).to_be_focused()
 
 

@@ -61,7 +61,7 @@ def test_home_shows_conference_sessions_in_the_conferences_zone_and_names_it(cli
         starts_at=datetime(2022, 8, 22, 7, tzinfo=UTC),
     )
     text = visible_text(client.get("/"))
-    assert "Opening — 22 August 2022, 09:00 Prague time (UTC+2)" in text
+    assert "Opening 22 August 2022, 09:00 Prague time (UTC+2)" in text
 
 
 @pytest.mark.parametrize(

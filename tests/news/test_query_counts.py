@@ -68,7 +68,7 @@ def test_home_page_cold_then_warm(client, edition, django_assert_num_queries, ro
         cold = client.get("/")
     with django_assert_num_queries(0):
         warm = client.get("/")
-    assert cold.content.decode().count('class="post-item"') == min(rows, 6)
+    assert cold.content.decode().count('class="post-item card"') == min(rows, 6)
     assert warm.content.decode().count('name="lists"') == rows
 
 

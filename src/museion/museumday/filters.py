@@ -109,6 +109,21 @@ class ActivitySearchForm(forms.Form):
             if self.data.get(key) not in (None, "") and key in self.cleaned_data
         }
 
+    def summary(self) -> list[str]:
+        """The filters in force as people read them ("Country: France"), for the folded panel."""
+        if not self.is_bound or self.errors:
+            return []
+        shown = []
+        for key in FILTER_KEYS:
+            value = self.cleaned_data.get(key)
+            if value in (None, ""):
+                continue
+            field = self.fields[key]
+            choices = dict(getattr(field, "choices", []) or [])
+            text = choices.get(value, value) if choices else value
+            shown.append(f"{field.label}: {text}")
+        return shown
+
     def cache_key(self) -> str:
         """The filters in force, normalised, as a short key for cached answers."""
         data = sorted((k, str(v)) for k, v in self.cleaned_data.items() if v not in (None, ""))
