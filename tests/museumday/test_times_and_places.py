@@ -97,3 +97,22 @@ def test_museum_day_page_links_every_edition(client, db):
     EditionFactory(year=2025)
     html = client.get("/museum-day/").text
     assert 'href="/museum-day/2025/"' in html and 'href="/museum-day/2022/"' in html
+
+
+def test_near_a_city_typed_without_accents_finds_its_activities(client, db):
+    arken = MuseumFactory(city="Ishøj", country="DK", latitude=55.6055, longitude=12.3637)
+    ActivityFactory(museum=arken, title="Arken by the sea")
+    ActivityFactory(museum=MuseumFactory(), title="In Paris")
+    response = client.get("/museum-day/activities/", {"near": "ISHOJ"})
+    assert [a.title for a in response.context["page"].object_list] == ["Arken by the sea"]
+    assert response.context["form"].summary() == [
+        "Edition (year): 2022",
+        "Within (km): 25",
+        "Near (a city): ISHOJ",
+    ]
+
+
+def test_near_an_unknown_place_is_a_400_that_says_so(client, db):
+    response = client.get("/museum-day/activities/", {"near": "Atlantis"})
+    assert response.status_code == 400
+    assert "No museum city is called “Atlantis”" in response.text

@@ -13,6 +13,7 @@ from museion.core.geo import EARTH_RADIUS_KM, BBox
 from museion.core.models import AttendanceMode
 from museion.core.search import search_filter
 from museion.core.validators import country_choices, language_choices
+from museion.network.places import city_point
 
 from .models import Category, Edition
 from .widgets import FastSelect
@@ -31,6 +32,7 @@ FILTER_KEYS = [
     "lng",
     "radius",
     "q",
+    "near",
 ]
 
 
@@ -44,6 +46,10 @@ def edition_ids() -> dict[int, int]:
     )
 
 
+NEAR_DEFAULT_KM = 25
+DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
 def bbox_filter(queryset: QuerySet, box: BBox) -> QuerySet:
     queryset = queryset.filter(latitude__gte=box.south, latitude__lte=box.north)
     if box.crosses_antimeridian:
@@ -55,8 +61,14 @@ class ActivitySearchForm(forms.Form):
     """Every filter is optional; an unknown value is an error, never silently ignored."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    # Text inputs (with a numeric keyboard): a wrong value typed or linked is shown back as it
+    # was, which a number input cannot hold in valid HTML.
     edition = forms.IntegerField(
-        label=_("Edition (year)"), required=False, min_value=1977, max_value=2100
+        label=_("Edition (year)"),
+        required=False,
+        min_value=1977,
+        max_value=2100,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
     date_from = forms.DateField(
@@ -79,10 +91,20 @@ class ActivitySearchForm(forms.Form):
         choices=[("", _("On site or online")), *AttendanceMode.choices],
     )
     language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
-    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
-    lng = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    lat = forms.FloatField(
+        label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=DECIMAL
+    )
+    lng = forms.FloatField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180, widget=DECIMAL
+    )
+    near = forms.CharField(
+        label=_("Near (a city)"),
+        required=False,
+        max_length=120,
+        help_text=_("A city with a museum, e.g. Paris, Ishøj or Ciudad de México."),
+    )
     radius = forms.FloatField(
-        label=_("Within (km)"), required=False, min_value=0.1, max_value=20000
+        label=_("Within (km)"), required=False, min_value=0.1, max_value=20000, widget=DECIMAL
     )
 
     def __init__(self, *args, **kwargs):
@@ -92,6 +114,17 @@ class ActivitySearchForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        place = (data.get("near") or "").strip()
+        if place and data.get("lat") is None and data.get("lng") is None:
+            point = city_point(place)
+            if point is None:
+                raise forms.ValidationError(
+                    _("No museum city is called “%(place)s”: try the nearest city with a museum.")
+                    % {"place": place}
+                )
+            data["lat"], data["lng"] = point
+            if data.get("radius") is None:
+                data["radius"] = NEAR_DEFAULT_KM
         near = [data.get(k) for k in ("lat", "lng", "radius")]
         if any(v is not None for v in near) and not all(v is not None for v in near):
             raise forms.ValidationError(
@@ -115,6 +148,8 @@ class ActivitySearchForm(forms.Form):
             return []
         shown = []
         for key in FILTER_KEYS:
+            if key in ("lat", "lng") and self.cleaned_data.get("near"):
+                continue  # found from the city's name
             value = self.cleaned_data.get(key)
             if value in (None, ""):
                 continue

@@ -9,3 +9,26 @@
     }
   });
 }());
+/* "Use my location": where the browser can tell, fill in latitude and longitude (and a radius
+   when none is set) and search. Without JavaScript or geolocation the button stays hidden. */
+(function () {
+  "use strict";
+  if (!navigator.geolocation) { return; }
+  document.querySelectorAll("button[data-locate]").forEach(function (button) {
+    var ids = button.dataset.locate.split(" ");
+    var status = button.parentNode.querySelector("[data-locate-status]");
+    button.classList.remove("no-js-hidden");
+    button.addEventListener("click", function () {
+      if (status) { status.textContent = button.dataset.locating; }
+      navigator.geolocation.getCurrentPosition(function (position) {
+        document.getElementById(ids[0]).value = position.coords.latitude.toFixed(4);
+        document.getElementById(ids[1]).value = position.coords.longitude.toFixed(4);
+        var radius = document.getElementById(ids[2]);
+        if (!radius.value) { radius.value = "25"; }
+        button.form.submit();
+      }, function () {
+        if (status) { status.textContent = button.dataset.denied; }
+      }, { timeout: 10000, maximumAge: 600000 });
+    });
+  });
+}());
