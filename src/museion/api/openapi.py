@@ -42,6 +42,11 @@ FILTER_PARAMETERS = [
         "Radius in km (with lat and lng)",
         {"type": "number", "minimum": 0.1, "maximum": 20000},
     ),
+    _param(
+        "near",
+        "A city with a museum in the directory, instead of lat and lng (radius 25 km unless given)",
+        {"type": "string", "maxLength": 120},
+    ),
 ]
 
 
