@@ -116,3 +116,9 @@ def test_near_an_unknown_place_is_a_400_that_says_so(client, db):
     response = client.get("/museum-day/activities/", {"near": "Atlantis"})
     assert response.status_code == 400
     assert "No museum city is called “Atlantis”" in response.text
+
+
+def test_registration_consent_links_the_privacy_notice_even_without_a_conference_one(client, db):
+    conference = ConferenceFactory(privacy_notice_url="")
+    html = client.get(f"/conference/{conference.slug}/register/").text
+    assert '<a href="/pages/privacy/">Read the privacy notice</a>' in html
