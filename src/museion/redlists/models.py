@@ -6,18 +6,14 @@ Years are astronomical-style integers where BC years are negative (-450 is 450 B
 year 0.
 """
 
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import Storage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from museion.core.storage import PrivateStorage
 from museion.core.validators import validate_language
 from museion.network.models import Museum
 
@@ -368,15 +364,8 @@ class ChangeRecord(models.Model):
         return f"{self.action} {self.target}"
 
 
-def private_storage() -> Storage:
-    """Reporters' photos: the "private" storage (outside MEDIA_ROOT), served to staff by a view."""
-    return PrivateStorage()
-
-
-def new_report_token() -> str:
-    return secrets.token_urlsafe(24)
-
-
-# Models kept in modules of their own, imported here so that the app registers them.
+# Models kept in modules of their own, imported here so that the app registers them; the two
+# helpers stay importable from here for the migrations that name them.
 from .lookup_models import PictureEmbedding, PictureHash  # noqa: E402, F401  (photo look-up)
+from .private_files import new_report_token, private_storage  # noqa: E402, F401
 from .report_models import Report, ReporterKind, ReportPhoto, ReportStatus  # noqa: E402, F401

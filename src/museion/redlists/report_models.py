@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from .models import ObjectType, new_report_token, private_storage
+from .private_files import new_report_token, private_storage
 
 
 class ReportStatus(models.TextChoices):
@@ -32,7 +32,7 @@ class Report(models.Model):
     country_seen = CountryField(_("country where it was seen"), blank=True)
     seen_on = models.DateField(_("when it was seen"), null=True, blank=True)
     object_type = models.ForeignKey(
-        ObjectType,
+        "redlists.ObjectType",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
