@@ -149,14 +149,3 @@ def index_operations(table: str, fields: list[str]) -> list[migrations.RunPython
             schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {PG_DOCUMENT}")
 
     return [migrations.RunPython(create, drop)]
-
-
-def upgrade_operations(table: str, fields: list[str]) -> list[migrations.RunPython]:
-    """Bring the PostgreSQL index of `table` to the current layout (nothing to do on SQLite)."""
-
-    def upgrade(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in _pg_index_statements(table, fields):
-                schema_editor.execute(sql)
-
-    return [migrations.RunPython(upgrade, migrations.RunPython.noop)]
