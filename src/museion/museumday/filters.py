@@ -16,7 +16,7 @@ from museion.core.validators import country_choices, language_choices
 from museion.network.places import city_point
 
 from .models import Category, Edition
-from .widgets import FastSelect
+from .widgets import ChoicesPerLanguage, FastChoiceField, FastSelect
 
 SEARCH_FIELDS = ["title", "description", "translations_text"]
 FILTER_KEYS = [
@@ -70,7 +70,12 @@ class ActivitySearchForm(forms.Form):
         max_value=2100,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
+    country = FastChoiceField(
+        label=_("Country"),
+        required=False,
+        widget=FastSelect,
+        choices=ChoicesPerLanguage(lambda: [("", _("All countries")), *country_choices()]),
+    )
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -90,7 +95,12 @@ class ActivitySearchForm(forms.Form):
         required=False,
         choices=[("", _("On site or online")), *AttendanceMode.choices],
     )
-    language = forms.ChoiceField(label=_("Language"), required=False, widget=FastSelect)
+    language = FastChoiceField(
+        label=_("Language"),
+        required=False,
+        widget=FastSelect,
+        choices=ChoicesPerLanguage(lambda: [("", _("Any language")), *language_choices()]),
+    )
     lat = forms.FloatField(
         label=_("Latitude"), required=False, min_value=-90, max_value=90, widget=DECIMAL
     )
@@ -106,11 +116,6 @@ class ActivitySearchForm(forms.Form):
     radius = forms.FloatField(
         label=_("Within (km)"), required=False, min_value=0.1, max_value=20000, widget=DECIMAL
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *country_choices()]
-        self.fields["language"].choices = [("", _("Any language")), *language_choices()]
 
     def clean(self):
         data = super().clean()

@@ -68,6 +68,7 @@ def _list_context(request, *, embed: bool = False):
     except PageError as error:
         context["page_error"] = str(error)
         return context, error.status
+    page.object_list = list(page.object_list)  # the queries here, not halfway through the page
     filters = form.active_filters()
     context.update(page=page, filters=filters, query=urlencode(filters))
     return context, 200
