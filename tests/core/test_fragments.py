@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.conf import settings
-from django.template import Context, Template
+from django.template import Context, RequestContext, Template
 from django.test import Client
 from django.utils import translation
 
@@ -59,3 +59,16 @@ def test_a_per_language_fragment_is_rendered_once_per_language(settings):
         assert template.render(Context({"n": 2})) == "1"
     with translation.override("fr"):
         assert template.render(Context({"n": 3})) == "3"
+
+
+def test_a_fragment_with_a_csrf_token_is_never_kept(rf):
+    from django.middleware.csrf import get_token
+
+    template = Template('{% load fragments %}{% fragment "f" %}{% csrf_token %}{% endfragment %}')
+    tokens = []
+    for _ in range(2):
+        request = rf.get("/")
+        get_token(request)
+        html = template.render(RequestContext(request, {}))
+        tokens.append(re.search(r'value="([^"]+)"', html).group(1))
+    assert tokens[0] != tokens[1]

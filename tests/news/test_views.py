@@ -190,3 +190,19 @@ def test_home_cache_expires_when_a_scheduled_post_goes_live(client, db):
     assert seconds_until_next_post(now=now, cap=300) == 43
     PostFactory(publish_at=now + timedelta(hours=2))
     assert seconds_until_next_post(now=now, cap=300) == 43
+
+
+def test_home_shows_a_changed_post_to_a_logged_in_reader_with_their_links(client, db):
+    # Logged-in readers never get a kept page; the home's content is a kept fragment.
+    from museion.news.services import save_post
+
+    from ..factories import UserFactory
+
+    client.force_login(UserFactory(username="reader"))
+    post = PostFactory(title="First title")
+    assert "First title" in client.get("/").text
+    post.title = "Second title"
+    save_post(post=post)
+    html = client.get("/").text
+    assert "Second title" in html and "First title" not in html
+    assert "Log out" in html and "Log in" not in html

@@ -36,6 +36,9 @@ LIBRARIES = ("django", "django-countries")
 SECONDS = 24 * 3600  # rows not shown for a day make room for others
 KEY_PREFIX = "fragment:"
 
+# A form's CSRF token belongs to one reader: HTML carrying one is never kept.
+CSRF_MARK = 'name="csrfmiddlewaretoken"'
+
 _build: str | None = None
 _local: dict[tuple, str] = {}
 _local_lock = threading.Lock()
@@ -89,7 +92,9 @@ def cached_many(
     rendered = {}
     for item, item_key in zip(items, keys, strict=True):
         if item_key not in found:
-            found[item_key] = rendered[item_key] = str(render(item))
+            found[item_key] = html = str(render(item))
+            if CSRF_MARK not in html:
+                rendered[item_key] = html
     if rendered:
         cache.set_many(rendered, seconds)
     return [found[item_key] for item_key in keys]
@@ -101,7 +106,8 @@ def cached(parts: tuple, render: Callable[[], str], seconds: int = SECONDS) -> s
     html = cache.get(fragment_key)
     if html is None:
         html = str(render())
-        cache.set(fragment_key, html, seconds)
+        if CSRF_MARK not in html:
+            cache.set(fragment_key, html, seconds)
     return html
 
 
@@ -112,6 +118,8 @@ def per_language(name: str, render: Callable[[], str]) -> str:
     html = _local.get(local_key)
     if html is None:
         html = str(render())
+        if CSRF_MARK in html:
+            return html
         with _local_lock:
             if len(_local) >= LOCAL_LIMIT:
                 _local.clear()

@@ -56,6 +56,7 @@ def home_data(language: str) -> dict:
         "conference": conference,
         "sessions": sessions,
         "built_at": now,
+        "data_key": key,  # with built_at, names the data the page's content is made of
     }
     timeout = queries.seconds_until_next_post(now=now, cap=HOME_TTL)
     if conference is not None:

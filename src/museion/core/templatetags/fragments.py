@@ -36,6 +36,29 @@ def per_language(parser, token):
     return PerLanguageNode(bits[1][1:-1], nodelist)
 
 
+class FragmentNode(template.Node):
+    def __init__(self, name: str, parts: list, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        parts = (self.name, *(part.resolve(context) for part in self.parts))
+        html = fragments.cached(parts, lambda: self.nodelist.render(context))
+        return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" value… %}: the enclosed HTML kept in the shared cache under the name,
+    the values, the language and the build. The values must determine everything the block
+    shows (say, the time its data was built); nothing of the reader may be in it."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a quoted name, then values")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
 def form_parts(form: forms.BaseForm) -> tuple:
     """All that a form's HTML is made of besides the code: what was sent, the errors found, the
     values cleaned (a summary may show them) and the initial values."""
