@@ -265,3 +265,58 @@ def test_a_huge_result_count_says_more_than_the_cap(client, published, monkeypat
 def test_a_result_count_under_the_cap_is_exact(client, published):
     api = client.get("/api/v1/activities").json()
     assert (api["count"], api["count_capped"]) == (1, False)
+
+
+def test_text_search_pages_follow_the_listing_order_with_their_translations(client, db):
+    from museion.museumday.models import ActivityTranslation
+
+    for hour in range(23):
+        activity = ActivityFactory(
+            title=f"Lantern walk {hour:02}", starts_at=datetime(2022, 5, 18, hour, tzinfo=UTC)
+        )
+        if hour == 21:
+            ActivityTranslation.objects.create(
+                activity=activity, language="es", status="approved", title="Linternas 21"
+            )
+    ActivityFactory(title="Ceramics")
+    first = get_ok(client, LIST, q="lantern", edition="")
+    assert titles(first) == [f"Lantern walk {h:02}" for h in range(20)]
+    assert "23 activities" in first.text
+    second = client.get(
+        LIST, {"q": "lantern", "edition": "", "page": "2"}, HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert [a.for_reader.title for a in second.context["page"].object_list] == [
+        "Lantern walk 20",
+        "Linternas 21",
+        "Lantern walk 22",
+    ]
+    assert client.get(LIST, {"q": "lantern", "edition": "", "page": "3"}).status_code == 404
+    api = client.get("/api/v1/activities", {"q": "lantern", "page": "2"}).json()
+    assert [r["title"] for r in api["results"]] == [f"Lantern walk {h:02}" for h in (20, 21, 22)]
+    assert api["results"][1]["translations"]["es"]["title"] == "Linternas 21"
+
+
+def test_a_common_word_counts_to_the_text_search_cap(client, published, monkeypatch):
+    from museion.museumday import queries
+
+    monkeypatch.setattr(queries, "TEXT_COUNT_CAP", 2)
+    for _ in range(3):
+        ActivityFactory(museum=published.museum, edition=published.edition, title="Open studio")
+    page = client.get(LIST, {"q": "studio", "edition": ""})
+    assert "More than 2 activities" in page.text
+    assert len(page.context["page"].object_list) == 2
+    api = client.get("/api/v1/activities", {"q": "studio", "page_size": 1}).json()
+    assert (api["count"], api["count_capped"], api["pages"]) == (2, True, 2)
+    assert (
+        client.get(LIST, {"q": "studio", "edition": "", "country": "ES"})
+        .context["page"]
+        .paginator.count
+        == 0
+    )
+
+
+def test_an_edit_shows_in_the_next_text_search(client, published):
+    get_ok(client, LIST, q="zeppelin", edition="")
+    published.title = "Zeppelin over the museum"
+    published.save()
+    assert titles(get_ok(client, LIST, q="zeppelin", edition="")) == ["Zeppelin over the museum"]

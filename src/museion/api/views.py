@@ -73,8 +73,10 @@ def activities(request):
         return json_error("page_size must be a whole number")
     if not 1 <= size <= MAX_PAGE_SIZE:
         return json_error(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
-    queryset = queries.with_approved_translations(form.filter(public_activities()))
-    paginator = queries.public_paginator(form, queryset, size)
+    queryset = form.filter(public_activities())
+    paginator = queries.public_paginator(
+        form, queryset, size, prepare=queries.with_approved_translations
+    )
     try:
         page = paginator.page(number)
     except EmptyPage:

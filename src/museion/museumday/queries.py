@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from museion.core import versions
+from museion.core.search import terms
 
 from .filters import ActivitySearchForm
 from .models import (
@@ -69,8 +70,11 @@ def search(data, *, default_edition: bool = False):
     return form, form.filter(public_activities())
 
 
+LISTING_ORDER = ("starts_at", "id")
+
+
 def listing(queryset):
-    return queryset.select_related("museum", "edition").order_by("starts_at", "id")
+    return queryset.select_related("museum", "edition").order_by(*LISTING_ORDER)
 
 
 def reader_language() -> str:
@@ -121,15 +125,21 @@ def translations_awaiting_moderation(museums):
 
 
 COUNT_CAP = 10_000
+# A word in most descriptions ("museum") matches tens of thousands of activities: past a thousand
+# the answer is "more than 1,000", and the matches are found once per request (below).
+TEXT_COUNT_CAP = 1_000
 
 
-def public_paginator(form, queryset, per_page: int) -> Paginator:
-    """Pages of the filtered activities; their total comes from the cache of public reads.
+def public_paginator(form, queryset, per_page: int, prepare=lambda rows: rows) -> Paginator:
+    """Pages of the filtered activities, `prepare` adding what each page's rows need (their
+    translations); the total comes from the cache of public reads.
 
     Counting 90,000 published rows, or the matches of a common word, is most of the database
     time of a list page; the same filters give the same total until an activity changes.
     """
-    paginator = Paginator(listing(queryset), per_page)
+    if terms(form.cleaned_data.get("q")):
+        return _text_search_paginator(form, queryset, per_page, prepare)
+    paginator = Paginator(listing(prepare(queryset)), per_page)
     key = f"count:{form.cache_key()}"
     total = public_read(key, lambda: capped_count(queryset), COUNT_CACHE_SECONDS)
     paginator.count = min(total, COUNT_CAP)
@@ -141,6 +151,43 @@ def capped_count(queryset) -> int:
     """The number of rows, counted no further than COUNT_CAP + 1: a common word can match tens
     of thousands of activities, and nobody pages that far ("more than 10,000" is the answer)."""
     return queryset.order_by()[: COUNT_CAP + 1].count()
+
+
+class _RowsInOrder:
+    """The rows of known ids, in the order of the ids: what Paginator needs of a list (a count
+    and slices), fetching only the slice of the page asked for."""
+
+    def __init__(self, ids: list[int], rows: QuerySet):
+        self.ids, self.rows = ids, rows
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, wanted: slice) -> list:
+        ids = self.ids[wanted]
+        # By id alone: with the status in the query (or an order), SQLite's planner walks an
+        # index of every published activity to find 20 rows. Published is checked here.
+        found = {row.pk: row for row in self.rows.filter(pk__in=ids).order_by()}
+        return [found[pk] for pk in ids if pk in found and found[pk].is_published]
+
+
+def _text_search_paginator(form, queryset, per_page: int, prepare) -> Paginator:
+    """A full-text search reads the index once: the ids of the first TEXT_COUNT_CAP + 1
+    matches in listing order give both the total and every page's rows (SQLite builds the set
+    of matches again for each query that uses it; counting and listing were two)."""
+
+    def matching_ids() -> list[int]:
+        ordered = queryset.order_by(*LISTING_ORDER).values_list("id", flat=True)
+        return list(ordered[: TEXT_COUNT_CAP + 1])
+
+    ids = public_read(f"ids:{form.cache_key()}", matching_ids, COUNT_CACHE_SECONDS)
+    rows = listing(prepare(Activity.objects.all()))
+    paginator = Paginator(_RowsInOrder(ids[:TEXT_COUNT_CAP], rows), per_page)
+    paginator.count_capped = len(ids) > TEXT_COUNT_CAP
+    return paginator
 
 
 def participation(edition: Edition) -> dict[str, int]:

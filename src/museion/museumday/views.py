@@ -60,11 +60,11 @@ def _list_context(request, *, embed: bool = False):
     if queryset is None:
         context["errors"] = form.errors
         return context, 400
-    listed = queries.with_reader_translation(queryset)
+    paginator = queries.public_paginator(
+        form, queryset, queries.PAGE_SIZE, prepare=queries.with_reader_translation
+    )
     try:
-        page = page_of(
-            queries.public_paginator(form, listed, queries.PAGE_SIZE), request.GET.get("page")
-        )
+        page = page_of(paginator, request.GET.get("page"))
     except PageError as error:
         context["page_error"] = str(error)
         return context, error.status
