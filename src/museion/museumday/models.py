@@ -248,10 +248,8 @@ class Activity(TimeSpan, Place):
 
     @property
     def for_reader(self):
-        """The translation into the reader's language that a list prefetched, else the activity.
-
-        Both have title, description, accessibility_notes and language.
-        """
+        """The translation into the reader's language that a list prefetched, else the activity
+        (both have title, description, accessibility_notes and language)."""
         found = getattr(self, "reader_translations", None)
         if found and primary_subtag(found[0].language) != primary_subtag(self.language):
             return found[0]
@@ -391,6 +389,7 @@ class Transition(models.Model):
         return f"{self.activity_id}: {self.action}"
 
 
+from .ical_models import CalendarEvent  # noqa: E402, F401
 from .impact_models import (  # noqa: E402, F401 - reports refer to Edition and Activity above
     Channel,
     ChannelFigure,

@@ -1,5 +1,5 @@
-"""Background work of Museum Day: telling editors what moderators decided, and reminding them
-to report their participation and reach."""
+"""Background work of Museum Day: telling editors what moderators decided, reminding them to
+report their participation and reach, and serialising calendar events ahead of the feeds."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
@@ -9,6 +9,7 @@ from django_tasks import task
 
 from museion.network.models import Museum
 
+from .ical import store_events
 from .models import Activity, Edition
 
 
@@ -60,3 +61,10 @@ def remind_to_report(*, museum_id: int, edition_id: int) -> int:
         body = render_to_string("museumday/email/reminder_body.txt", context)
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
     return send_mass_mail(messages, fail_silently=False)
+
+
+@task()
+def store_calendar_events(activity_ids: list[int]) -> int:
+    """Serialise the calendar events of these activities in every interface language ahead of
+    the feeds that show them (see ical_signals)."""
+    return store_events(activity_ids)

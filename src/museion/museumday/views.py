@@ -17,7 +17,7 @@ from museion.network.permissions import can_edit_museum, can_moderate_museum
 
 from . import queries
 from .filters import ActivitySearchForm
-from .ical import activities_calendar
+from .ical import activities_calendar, feed_calendar
 from .jsonld import event_jsonld
 from .models import Activity, Edition, language_name, primary_subtag
 from .queries import public_activities
@@ -163,8 +163,7 @@ def activities_ical(request):
         )
 
     def calendar() -> bytes:
-        rows = queries.listing(queries.with_reader_translation(queryset))[:ICAL_LIMIT]
-        return activities_calendar(rows, name=_("International Museum Day"))
+        return feed_calendar(queryset, name=_("International Museum Day"), limit=ICAL_LIMIT)
 
     # Calendar apps poll the same feeds again and again; building 1,000 events takes a while.
     key = f"ical:{get_language()}:{form.cache_key()}"
