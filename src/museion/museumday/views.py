@@ -165,9 +165,11 @@ def activities_ical(request):
     def calendar() -> bytes:
         return feed_calendar(queryset, name=_("International Museum Day"), limit=ICAL_LIMIT)
 
-    # Calendar apps poll the same feeds again and again; building 1,000 events takes a while.
+    # Calendar apps poll the same feeds again and again: the body is kept until the next change.
+    # After one, it is put together again from the stored events (ical.py), which costs little
+    # more than fingerprinting the rows would, and shows a renamed museum at once.
     key = f"ical:{get_language()}:{form.cache_key()}"
-    body = queries.public_read(key, calendar, queries.FEED_CACHE_SECONDS, rows=queryset)
+    body = queries.public_read(key, calendar, queries.FEED_CACHE_SECONDS)
     return _calendar_response(body, "museum-day.ics")
 
 
