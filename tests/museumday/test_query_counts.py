@@ -62,8 +62,9 @@ def get(client, url):
         # stored yet: the rows whole, their translations, the events stored (savepoint, one
         # upsert, release)
         ("/museum-day/activities.ics?country=FR", 7),
-        # cells, the single activities, their translations
-        ("/museum-day/map.geojson?zoom=18", 3),
+        # the editions' ids (cached), cells (per edition, cached), the single activities,
+        # their translations
+        ("/museum-day/map.geojson?zoom=18", 4),
         # the same, plus the bounds of the results the map zooms to (cached)
         ("/museum-day/embed/?country=FR&view=both", 6),
     ],

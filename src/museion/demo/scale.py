@@ -20,6 +20,7 @@ from museion.core import versions
 from museion.core.geo import timezone_for
 from museion.core.models import AttendanceMode
 from museion.demo.world import CITIES
+from museion.museumday import mapcells
 from museion.museumday.models import (
     Activity,
     ActivityRevision,
@@ -129,6 +130,7 @@ def generate_scale_data(
         rows = _create_museums(rng, museums, seed, log)
         published = _create_activities(rng, rows, editions, activities, log)
         versions.bump("network", "museumday")  # bulk inserts send no signal
+        mapcells.bump_all()
     return ScaleSummary(museums, activities, published, time.perf_counter() - started)
 
 

@@ -11,12 +11,13 @@ class MuseumDayConfig(AppConfig):
         from museion.core import versions
         from museion.network.sections import MuseumSection, register_museum_section
 
-        from . import ical_signals
+        from . import ical_signals, mapcells
         from .models import Activity, ActivityTranslation, Edition
         from .queries import museum_activities
 
         versions.track("museumday", Edition, Activity, ActivityTranslation)
         ical_signals.connect()
+        mapcells.track()
         register_museum_section(
             MuseumSection(
                 name="museumday",

@@ -23,6 +23,7 @@ REPORTING_WEEKS = 6
 LAST_ZONE = timedelta(hours=-12)
 FIRST_ZONE = timedelta(hours=14)
 ACCESSIBILITY_MAX_LENGTH = 2000
+MAP_COLUMNS = ["latitude", "longitude", "id"]  # the map's cells read from an index (mapcells)
 
 
 def primary_subtag(language: str) -> str:
@@ -207,15 +208,14 @@ class Activity(TimeSpan, Place):
             models.Index(fields=["status", "starts_at", "id"], name="activity_public_order"),
             models.Index(fields=["status", "edition", "starts_at"], name="activity_edition"),
             models.Index(fields=["status", "country", "starts_at"], name="activity_country"),
-            # With id, PostgreSQL clusters the map from the index alone (SQLite adds it anyway).
-            models.Index(fields=["status", "latitude", "longitude", "id"], name="activity_geo"),
+            models.Index(fields=["status", *MAP_COLUMNS], name="activity_geo"),
+            models.Index(fields=["status", "edition", *MAP_COLUMNS], name="activity_edition_geo"),
             models.Index(fields=["museum", "status"], name="activity_museum"),
             # Who takes part, by country and edition, read from the index alone (impact page).
             models.Index(
                 fields=["status", "edition", "country", "museum"], name="activity_participation"
             ),
-            # The latest change versions the cached map and feeds (see rows_stamp in queries).
-            models.Index(fields=["updated_at"], name="activity_updated"),
+            models.Index(fields=["updated_at"], name="activity_updated"),  # queries.rows_stamp
         ]
         constraints = [
             models.CheckConstraint(

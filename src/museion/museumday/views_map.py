@@ -19,7 +19,8 @@ from museion.core.page_cache import public_page
 from museion.core.templatetags.museion import zoned
 
 from . import queries
-from .filters import bbox_filter
+from .filters import bbox_filter, edition_ids
+from .mapcells import edition_cells
 from .mapdata import MAX_ZOOM, cell_degrees, clustered_features, snap_to_cells
 from .queries import public_activities
 
@@ -102,7 +103,17 @@ def map_geojson(request):
     box = snap_to_cells(box, cell_degrees(zoom))
 
     def geojson() -> bytes:
-        data = clustered_features(queryset, zoom=zoom, box=box)
+        year = form.cleaned_data.get("edition")
+        editions = [edition_ids().get(year, 0)] if year else sorted(edition_ids().values())
+        cells = edition_cells(
+            queryset,
+            zoom=zoom,
+            box=box,
+            editions=editions,
+            key=form.cache_key(),
+            seconds=queries.MAP_CACHE_SECONDS,
+        )
+        data = clustered_features(queryset, zoom=zoom, box=box, cells=cells)
         return json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
 
     key = (

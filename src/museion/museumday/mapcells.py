@@ -1,0 +1,134 @@
+"""The map's cells, counted per edition and cached apart: an edit recounts one edition only.
+
+Grouping every published activity into cells (90,000 rows at scale) is nearly all of a map
+answer's cost, and any edit bumps "museumday", so every cached answer misses at once. Yet an
+edit changes the activities of one edition, and cells add up: counts and coordinate sums add,
+bounds and the first id are minima and maxima. So each edition's cells are kept under their own
+version, "museumday-map-<edition id>", bumped when one of its activities is saved or deleted
+(or moves to another edition); "museumday-map" covers them all (an edition changed, a bulk
+write: code writing activities without signals calls `bump_all()`). The answer is the merge of
+the editions' cells, the same as one query over them all.
+"""
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Sum
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from museion.core import versions
+from museion.core.geo import BBox
+
+from .mapdata import cell_rows
+from .models import Activity, Edition
+
+MAP_KIND = "museumday-map"
+PARTS = {
+    "count": Count("id"),
+    "lat": Sum("latitude"),
+    "lng": Sum("longitude"),
+    "first": Min("id"),
+    "south": Min("latitude"),
+    "north": Max("latitude"),
+    "west": Min("longitude"),
+    "east": Max("longitude"),
+}
+
+
+def edition_kind(edition_id: int) -> str:
+    return f"{MAP_KIND}-{edition_id}"
+
+
+def bump_all(using: str | None = None) -> None:
+    versions.bump(MAP_KIND, using=using)
+
+
+def _note_edition(sender, instance, update_fields=None, using=None, **kwargs) -> None:
+    """Before an update that may move the activity to another edition, note the one it leaves."""
+    if instance._state.adding or instance.pk is None:
+        return
+    if update_fields is not None and not {"edition", "edition_id"} & set(update_fields):
+        return
+    rows = sender._base_manager.using(using).filter(pk=instance.pk)
+    instance._map_edition_before = rows.values_list("edition_id", flat=True).first()
+
+
+def _activity_changed(sender, instance, using=None, **kwargs) -> None:
+    if "edition_id" in instance.get_deferred_fields():  # deleted from .only("id"): not loaded
+        bump_all(using)
+        return
+    editions = {instance.edition_id, getattr(instance, "_map_edition_before", None)} - {None}
+    versions.bump(*(edition_kind(edition) for edition in editions), using=using)
+
+
+def track() -> None:
+    """Connect the versions (from the app's ready())."""
+    pre_save.connect(_note_edition, sender=Activity, dispatch_uid="museumday-map-before")
+    for signal in (post_save, post_delete):
+        signal.connect(_activity_changed, sender=Activity, dispatch_uid=f"museumday-map-{signal}")
+    versions.track(MAP_KIND, Edition)
+
+
+def _count(queryset, *, zoom: int, box: BBox, edition: int) -> list[tuple]:
+    """[(cx, cy, count, lat sum, lng sum, first, south, north, west, east)] of one edition.
+
+    One query per edition (on edition_id = …) reads the (status, edition, latitude, longitude,
+    id) index alone; SQLite's planner without statistics reads the rows for an IN (…) list.
+    """
+    rows = cell_rows(queryset.filter(edition_id=edition), zoom=zoom, box=box, **PARTS)
+    return [(row["cx"], row["cy"], *(row[name] for name in PARTS)) for row in rows]
+
+
+def _merge(parts: list[list[tuple]]) -> list[dict]:
+    cells: dict[tuple[int, int], list] = {}
+    for part in parts:
+        for cx, cy, count, lat, lng, first, south, north, west, east in part:
+            cell = cells.get((cx, cy))
+            if cell is None:
+                cells[cx, cy] = [count, lat, lng, first, south, north, west, east]
+                continue
+            cell[0] += count
+            cell[1] += lat
+            cell[2] += lng
+            cell[3] = min(cell[3], first)
+            cell[4] = min(cell[4], south)
+            cell[5] = max(cell[5], north)
+            cell[6] = min(cell[6], west)
+            cell[7] = max(cell[7], east)
+    return [
+        {
+            "cx": cx,
+            "cy": cy,
+            "count": count,
+            "lat": lat / count,
+            "lng": lng / count,
+            "first": first,
+            "south": south,
+            "north": north,
+            "west": west,
+            "east": east,
+        }
+        for (cx, cy), (count, lat, lng, first, south, north, west, east) in sorted(cells.items())
+    ]
+
+
+def edition_cells(
+    queryset, *, zoom: int, box: BBox, editions: list[int], key: str, seconds: int
+) -> list[dict]:
+    """The cells of `queryset` (which `key` names) over `editions`, ordered by cell: each
+    edition's counted once per version of its activities, kept `seconds` at most."""
+    numbers = versions.numbers(MAP_KIND, *(edition_kind(edition) for edition in editions))
+    keys = {
+        edition: (
+            f"museumday:map-cells:{key}:{zoom}:{box.west}:{box.south}:{box.east}:{box.north}:"
+            f"{edition}@{numbers[MAP_KIND]}.{numbers[edition_kind(edition)]}"
+        )
+        for edition in editions
+    }
+    found = cache.get_many(list(keys.values()))
+    missing = [edition for edition in editions if keys[edition] not in found]
+    if missing:
+        counted = {
+            edition: _count(queryset, zoom=zoom, box=box, edition=edition) for edition in missing
+        }
+        cache.set_many({keys[edition]: counted[edition] for edition in missing}, seconds)
+        found.update({keys[edition]: counted[edition] for edition in missing})
+    return _merge([found[keys[edition]] for edition in editions])
