@@ -11,7 +11,7 @@ the editions' cells, the same as one query over them all.
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Max, Min, Sum, Value
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from museion.core import versions
@@ -67,14 +67,24 @@ def track() -> None:
     versions.track(MAP_KIND, Edition)
 
 
-def _count(queryset, *, zoom: int, box: BBox, edition: int) -> list[tuple]:
-    """[(cx, cy, count, lat sum, lng sum, first, south, north, west, east)] of one edition.
+def _count(queryset, *, zoom: int, box: BBox, editions: list[int]) -> dict[int, list[tuple]]:
+    """{edition id: [(cx, cy, count, lat sum, lng sum, first, south, north, west, east)]}.
 
-    One query per edition (on edition_id = …) reads the (status, edition, latitude, longitude,
-    id) index alone; SQLite's planner without statistics reads the rows for an IN (…) list.
+    One SELECT per edition (edition_id = …, in one UNION ALL) reads the (status, edition,
+    latitude, longitude, id) index alone; for an IN (…) list, SQLite's planner (without
+    statistics) reads every row instead.
     """
-    rows = cell_rows(queryset.filter(edition_id=edition), zoom=zoom, box=box, **PARTS)
-    return [(row["cx"], row["cy"], *(row[name] for name in PARTS)) for row in rows]
+    parts = [
+        # The edition as a constant: grouping by its column too costs a third more.
+        cell_rows(
+            queryset.filter(edition_id=edition), zoom=zoom, box=box, part=Value(edition), **PARTS
+        )
+        for edition in editions
+    ]
+    found = {edition: [] for edition in editions}
+    for row in parts[0].union(*parts[1:], all=True):
+        found[row["part"]].append((row["cx"], row["cy"], *(row[name] for name in PARTS)))
+    return found
 
 
 def _merge(parts: list[list[tuple]]) -> list[dict]:
@@ -126,9 +136,7 @@ def edition_cells(
     found = cache.get_many(list(keys.values()))
     missing = [edition for edition in editions if keys[edition] not in found]
     if missing:
-        counted = {
-            edition: _count(queryset, zoom=zoom, box=box, edition=edition) for edition in missing
-        }
+        counted = _count(queryset, zoom=zoom, box=box, editions=missing)
         cache.set_many({keys[edition]: counted[edition] for edition in missing}, seconds)
         found.update({keys[edition]: counted[edition] for edition in missing})
     return _merge([found[keys[edition]] for edition in editions])
