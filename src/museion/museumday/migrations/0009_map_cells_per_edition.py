@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("museumday", "0007_impact_aggregates"),
+        ("museumday", "0008_calendar_events"),
     ]
 
     operations = [
