@@ -219,3 +219,26 @@ def test_activity_of_a_closed_edition_stays_editable(client, editor, museum, edi
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Fixed typo"
+
+
+@pytest.mark.parametrize("bound", [False, True])
+def test_activity_form_selects_write_the_html_of_django_select(
+    client, editor, museum, edition, bound
+):
+    from django import forms
+
+    client.force_login(editor)
+    if bound:  # errors on some selects: their aria-invalid and error ids must stay
+        response = client.post(create_url(museum), form_data(edition, timezone="Mars/Base"))
+    else:
+        response = client.get(create_url(museum))
+    form = response.context["form"]
+    selects = ["edition", "language", "category", "attendance_mode", "timezone", "country"]
+    for name in selects:
+        fast = str(form[name])
+        assert fast in response.text
+        form.fields[name].widget.__class__ = forms.Select
+        assert fast == str(form[name])
+    if not bound:  # the museum's own timezone and language are chosen already
+        assert '<option value="Europe/Paris" selected>Europe/Paris</option>' in response.text
+        assert re.search(r'<option value="fr" selected>', response.text)
