@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from museion.core.catalogues import COMPILED_LOCALE_DIR
+from museion.core.hashers import PASSWORD_HASHERS  # noqa: F401 - a setting
 from museion.core.storage import storages_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent
