@@ -106,11 +106,11 @@ def prepare(args) -> dict:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    ensure_scale_data(args)
-    editors = ensure_editors(args.editors)
-    gone = forget_earlier_runs()
+    gone = forget_earlier_runs()  # first: the scale data's signature counts activities
     if gone:
         log(f"  removed {gone} rows left by earlier runs")
+    ensure_scale_data(args)
+    editors = ensure_editors(args.editors)
     analyze()
     edition = Edition.objects.filter(registration_open=True).order_by("-year").first()
     if edition is None:
