@@ -141,3 +141,35 @@ def test_a_deletion_shows_at_once_in_feed_map_and_totals(client, published, muse
     assert b"Night of the Louvre" not in after[0]
     assert b"Night of the Louvre" not in after[1]
     assert b'"count": 1' in after[2] and b"Still here" in after[2]
+
+
+def test_drafts_and_submissions_leave_the_public_caches_warm(
+    client, published, editor, coordinator, museum, edition
+):
+    from museion.core import versions
+    from museion.museumday import services
+
+    from .test_services import activity_data
+
+    assert map_total(client) == 1
+    before = versions.numbers("museumday", "network")
+    draft = services.create_activity(user=editor, museum=museum, data=activity_data(edition))
+    services.update_activity(user=editor, activity=draft, data={"title": "Family trail (new)"})
+    services.submit_activity(user=editor, activity=draft)
+    rejected = services.reject_activity(moderator=coordinator, activity=draft, reason="Typo")
+    services.submit_activity(user=editor, activity=rejected)
+    assert versions.numbers("museumday", "network") == before
+    services.publish_activity(moderator=coordinator, activity=draft)
+    assert map_total(client) == 2
+
+
+def test_an_activity_no_longer_published_leaves_the_public_answers_at_once(client, published):
+    from museion.museumday.models import Activity
+
+    assert map_total(client) == 1
+    stale = Activity.objects.get(pk=published.pk)  # loaded, then unpublished elsewhere
+    stale.status = "draft"
+    stale.save()
+    assert map_total(client) == 0
+    stale.delete()
+    assert map_total(client) == 0

@@ -76,10 +76,12 @@ def bump(*kinds: str, using: str | None = None) -> None:
     transaction.on_commit(lambda: _increment(kinds), using=using, robust=True)
 
 
-def _receiver(kind: str) -> Callable:
+def _receiver(kind: str, when: Callable | None = None) -> Callable:
     def changed(sender, using=None, **kwargs) -> None:
         action = kwargs.get("action")
         if action is not None and not action.startswith("post_"):
+            return
+        if when is not None and not when(kwargs["instance"]):
             return
         bump(kind, using=using)
 
@@ -90,11 +92,15 @@ def _receiver(kind: str) -> Callable:
 _receivers: dict[str, Callable] = {}
 
 
-def track(kind: str, *models, m2m: Iterable = ()) -> None:
+def track(kind: str, *models, m2m: Iterable = (), when: Callable | None = None) -> None:
     """Bump `kind` whenever one of `models` is saved or deleted, or an `m2m` relation (a
-    `through` model) changes. Bulk writes (`update()`, `bulk_create()`) send no signal: the
-    code doing them calls `bump(kind)` itself."""
-    receiver = _receivers.setdefault(kind, _receiver(kind))
+    `through` model) changes; with `when`, only for the saved or deleted instances for which
+    when(instance) is true (e.g. those the public can see). Bulk writes (`update()`,
+    `bulk_create()`) send no signal: the code doing them calls `bump(kind)` itself."""
+    if when is None:
+        receiver = _receivers.setdefault(kind, _receiver(kind))
+    else:
+        receiver = _receiver(kind, when)
     for model in models:
         uid = f"version-{kind}-{model._meta.label_lower}"
         post_save.connect(receiver, sender=model, weak=False, dispatch_uid=uid)

@@ -8,14 +8,12 @@ class MuseumDayConfig(AppConfig):
     verbose_name = _("International Museum Day")
 
     def ready(self):
-        from museion.core import versions
         from museion.network.sections import MuseumSection, register_museum_section
 
-        from . import ical_signals, mapcells
-        from .models import Activity, ActivityTranslation, Edition
+        from . import ical_signals, mapcells, versioning
         from .queries import museum_activities
 
-        versions.track("museumday", Edition, Activity, ActivityTranslation)
+        versioning.track()
         ical_signals.connect()
         mapcells.track()
         register_museum_section(
