@@ -173,3 +173,18 @@ def test_an_activity_no_longer_published_leaves_the_public_answers_at_once(clien
     assert map_total(client) == 0
     stale.delete()
     assert map_total(client) == 0
+
+
+def test_a_submission_leaves_the_cached_map_cells_of_its_edition_alone(
+    client, published, editor, museum, edition
+):
+    from museion.core import versions
+    from museion.museumday import mapcells, services
+
+    from .test_services import activity_data
+
+    kinds = (mapcells.MAP_KIND, mapcells.edition_kind(edition.pk))
+    before = versions.numbers(*kinds)
+    draft = services.create_activity(user=editor, museum=museum, data=activity_data(edition))
+    services.submit_activity(user=editor, activity=draft)
+    assert versions.numbers(*kinds) == before

@@ -20,6 +20,7 @@ from museion.core.geo import BBox
 
 from .mapdata import cell_rows
 from .models import Activity, Edition
+from .versioning import is_or_was_public
 
 MAP_KIND = "museumday-map"
 PARTS = {
@@ -53,6 +54,8 @@ def _note_edition(sender, instance, update_fields=None, using=None, **kwargs) ->
 
 
 def _activity_changed(sender, instance, using=None, **kwargs) -> None:
+    if not is_or_was_public(instance):  # drafts and submissions are on no map
+        return
     if "edition_id" in instance.get_deferred_fields():  # deleted from .only("id"): not loaded
         bump_all(using)
         return
