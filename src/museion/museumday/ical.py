@@ -55,25 +55,39 @@ def activities_calendar(activities: Iterable[Activity], *, name: str) -> bytes:
 def feed_calendar(queryset, *, name: str, limit: int) -> bytes:
     """The calendar of the first `limit` activities of `queryset` in listing order.
 
-    One query reads the rows with their stored events, one their translations' stamps; only
-    the activities whose event is missing or stale are loaded whole and serialised.
+    One query reads the rows with their stored events and what is needed to check them; only
+    the activities whose event is missing or stale are then loaded whole and serialised.
     """
     language = _language()
     stored = FilteredRelation("calendar_events", condition=Q(calendar_events__language=language))
-    # The museum's name looked up row by row: joined, PostgreSQL may read all 40,000 museums.
-    museum_name = Subquery(Museum.objects.filter(pk=OuterRef("museum_id")).values("name"))
+    # Looked up row by row: joined, PostgreSQL may read all 40,000 museums; and a list of 1,000
+    # ids costs Django more than the lookups cost the database.
+    museums = Museum.objects.filter(pk=OuterRef("museum_id")).order_by()
+    shown = _reader_translation()
     rows = list(
         listing(queryset)
-        .annotate(stored=stored, museum_name=museum_name)
+        .annotate(
+            stored=stored,
+            museum_name=Subquery(museums.values("name")),
+            shown_pk=Subquery(shown.values("pk")[:1]),
+            shown_at=Subquery(shown.values("updated_at")[:1]),
+        )
         .values_list(
-            "id", "timezone", "updated_at", "museum_name", "stored__stamp", "stored__body"
+            "id",
+            "timezone",
+            "updated_at",
+            "museum_name",
+            "shown_pk",
+            "shown_at",
+            "stored__stamp",
+            "stored__body",
         )[:limit]
     )
-    shown = _translation_keys([row[0] for row in rows])
     common = _common_stamp()
     stamps, found = {}, {}
-    for pk, _zone, updated_at, museum_name, stamp, body in rows:
-        stamps[pk] = _stamp(common, updated_at, museum_name, shown.get(pk, ""))
+    for pk, _zone, updated_at, museum_name, shown_pk, shown_at, stamp, body in rows:
+        translation_key = _translation_key(shown_pk, shown_at) if shown_pk else ""
+        stamps[pk] = _stamp(common, updated_at, museum_name, translation_key)
         if stamp is not None:
             found[pk] = (stamp, body)
 
@@ -189,21 +203,16 @@ def _translation_key(pk: int, updated_at) -> str:
     return f"{pk}@{updated_at.isoformat()}"
 
 
-def _translation_keys(activity_ids: list[int]) -> dict[int, str]:
-    """Each activity's first translation into the reader's language, chosen as
+def _reader_translation():
+    """An activity's (OuterRef) first translation into the reader's language, chosen as
     queries.with_reader_translation chooses it."""
     language = reader_language()
-    matching = (
+    return (
         approved_translations()
-        .filter(activity__in=activity_ids)
+        .filter(activity=OuterRef("pk"))
         .filter(Q(language=language) | Q(language__startswith=f"{language}-"))
         .order_by("language")
-        .values_list("activity_id", "pk", "updated_at")
     )
-    keys: dict[int, str] = {}
-    for activity_id, pk, updated_at in matching:
-        keys.setdefault(activity_id, _translation_key(pk, updated_at))
-    return keys
 
 
 def _common_stamp() -> str:
