@@ -7,7 +7,7 @@ import pytest
 
 from museion.core.geo import BBox, parse_bbox
 from museion.museumday.filters import ActivitySearchForm
-from museion.museumday.mapcells import edition_cells
+from museion.museumday.mapcells import edition_cells, splits
 from museion.museumday.mapdata import cell_degrees, clustered_features, snap_to_cells
 from museion.museumday.models import Edition
 from museion.museumday.queries import public_activities
@@ -111,3 +111,11 @@ def test_an_activity_deleted_without_its_edition_loaded_leaves_the_map(client, e
     total = sum(counts(geojson(client)))
     public_activities().filter(title="Gone").only("id").delete()
     assert sum(counts(geojson(client))) == total - 1
+
+
+@pytest.mark.parametrize(
+    "bbox,split",
+    [("-180,-90,180,90", True), ("170,-60,-170,-20", True), ("2.2,48.8,2.5,49.1", False)],
+)
+def test_only_a_wide_map_is_counted_per_edition(bbox, split):
+    assert splits(parse_bbox(bbox)) is split

@@ -128,6 +128,17 @@ def _merge(parts: list[list[tuple]]) -> list[dict]:
     ]
 
 
+# A smaller box (a city, a region) holds few activities: one query costs less than fetching and
+# merging each edition's cells (a world map at zoom 2 is 64,800 square degrees).
+SPLIT_SQUARE_DEGREES = 100
+
+
+def splits(box: BBox) -> bool:
+    """Whether the map in `box` is worth counting per edition (edition_cells)."""
+    width = box.east - box.west if not box.crosses_antimeridian else 360 - box.west + box.east
+    return width * (box.north - box.south) >= SPLIT_SQUARE_DEGREES
+
+
 def edition_cells(
     queryset, *, zoom: int, box: BBox, editions: list[int], key: str, seconds: int
 ) -> list[dict]:
