@@ -20,7 +20,7 @@ from museion.core.templatetags.museion import zoned
 
 from . import queries
 from .filters import bbox_filter, edition_ids
-from .mapcells import edition_cells
+from .mapcells import edition_cells, splits
 from .mapdata import MAX_ZOOM, cell_degrees, clustered_features, snap_to_cells
 from .queries import public_activities
 
@@ -103,16 +103,18 @@ def map_geojson(request):
     box = snap_to_cells(box, cell_degrees(zoom))
 
     def geojson() -> bytes:
-        year = form.cleaned_data.get("edition")
-        editions = [edition_ids().get(year, 0)] if year else sorted(edition_ids().values())
-        cells = edition_cells(
-            queryset,
-            zoom=zoom,
-            box=box,
-            editions=editions,
-            key=form.cache_key(),
-            seconds=queries.MAP_CACHE_SECONDS,
-        )
+        cells = None
+        if splits(box):
+            year = form.cleaned_data.get("edition")
+            editions = [edition_ids().get(year, 0)] if year else sorted(edition_ids().values())
+            cells = edition_cells(
+                queryset,
+                zoom=zoom,
+                box=box,
+                editions=editions,
+                key=form.cache_key(),
+                seconds=queries.MAP_CACHE_SECONDS,
+            )
         data = clustered_features(queryset, zoom=zoom, box=box, cells=cells)
         return json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
 
