@@ -1,10 +1,12 @@
 """The editor's activity form: local times in the chosen timezone, stored in UTC."""
 
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db.models import Q
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from museion.core.forms import https_urls
@@ -16,6 +18,27 @@ from .widgets import FastSelect
 
 # What editors type: the activity's fields, with local times instead of the stored UTC ones.
 FORM_FIELDS = [f for f in EDITABLE_FIELDS if f not in ("starts_at", "ends_at")]
+
+
+class FixedChoices(BaseChoiceIterator):
+    """Choices already as Django keeps them, (value, label) pairs built once per process: a
+    field takes them as they are instead of checking all of them again on every form."""
+
+    def __init__(self, pairs):
+        self.pairs = list(pairs)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+
+@cache
+def _timezone_choices() -> FixedChoices:
+    return FixedChoices((zone, zone) for zone in sorted(timezone_names()))
+
+
+@cache
+def _fixed_language_choices() -> FixedChoices:
+    return FixedChoices(language_choices())
 
 
 class ActivityForm(forms.ModelForm):
@@ -59,8 +82,8 @@ class ActivityForm(forms.ModelForm):
         self.fields["edition"].queryset = Edition.objects.filter(
             Q(registration_open=True) | Q(pk=self.instance.edition_id)
         )
-        self.fields["language"].choices = language_choices()
-        self.fields["timezone"].choices = [(tz, tz) for tz in sorted(timezone_names())]
+        self.fields["language"].choices = _fixed_language_choices()
+        self.fields["timezone"].choices = _timezone_choices()
         for name in ("country", "latitude", "longitude", "address", "city"):
             self.fields[name].required = False
             self.fields[name].help_text = _("Leave empty to use the museum's.")
