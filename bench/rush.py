@@ -37,6 +37,7 @@ import json
 import math
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
@@ -150,6 +151,31 @@ def rush(base: str, plan: dict, args, prefix: str) -> dict:
     return {"visits": visits, "elapsed": elapsed, "load_max": load["max"]}
 
 
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds of a process and all its descendants, those they have waited for included."""
+    parents, spent = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            spent[int(entry)] = sum(int(value) for value in fields[11:15])
+    tree, grown = {root}, True
+    while grown:
+        found = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= found
+        grown = bool(found)
+    return sum(spent.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
 def warm_up(base: str) -> None:
     """Every worker has rendered a page once (templates compiled, connections open)."""
     for _ in range(WARM_UP):
@@ -219,6 +245,14 @@ def report(args, plan, result, found, load_before: float, prod: bool) -> bool:
         f"throughput: {len(acknowledged) / elapsed:.1f} submissions/s, {requests / elapsed:.1f} "
         f"requests/s over {elapsed:.0f} s"
     )
+    editors = max(1, len(visits))
+    cpu = f"CPU: this load generator {result['client_cpu']:.0f} s"
+    cpu += f" ({result['client_cpu'] / editors * 1000:.0f} ms an editor)"
+    if result["stack_cpu"] is not None:
+        cpu += f"; make prod (nginx, gunicorn, workers, timers) {result['stack_cpu']:.0f} s"
+        cpu += f" ({result['stack_cpu'] / editors * 1000:.0f} ms an editor); PostgreSQL and"
+        cpu += " Redis not counted"
+    print(cpu)
     print(
         f"load average (1 min): before {load_before:.2f}, highest during {result['load_max']:.2f}"
         f", after {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)"
@@ -274,8 +308,12 @@ def main() -> None:
             stack, base = start_prod(args, Ports(args.port_base))
         warm_up(base)
         load_before = os.getloadavg()[0]
+        client_before = cpu_seconds(resource.RUSAGE_SELF)
+        stack_before = tree_cpu(stack.pid) if stack else 0.0
         log(f"{len(plan['editors'])} editors over {args.seconds:g} s…")
         result = rush(base, plan, args, prefix)
+        result["client_cpu"] = cpu_seconds(resource.RUSAGE_SELF) - client_before
+        result["stack_cpu"] = tree_cpu(stack.pid) - stack_before if stack else None
     finally:
         if stack is not None:
             stop(stack, signal.SIGINT)
