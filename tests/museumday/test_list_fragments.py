@@ -1,4 +1,4 @@
-"""The list's cards and filter form are kept once rendered, yet show every change at once."""
+"""List cards, the filter form and activity pages are kept once rendered, yet show each change."""
 
 import re
 from html import unescape
@@ -126,3 +126,38 @@ def test_the_filter_form_shows_each_requests_errors(reader, published):
 def test_the_map_and_the_list_keep_their_own_form_action(reader, published):
     assert 'action="/museum-day/activities/"' in reader.get(LIST).text
     assert 'action="/museum-day/map/"' in reader.get("/museum-day/map/").text
+
+
+def article(response) -> str:
+    found = re.search(r'<article class="activity-detail">(.*?)</article>', response.text, re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split())
+
+
+def test_an_activity_page_shows_each_change_at_once(reader, published, staff):
+    url = published.get_absolute_url()
+    assert "Night of the Louvre" in article(reader.get(url))
+    Activity.objects.filter(pk=published.pk).update(description="Lanterns at dusk.")
+    assert "Lanterns at dusk." in article(reader.get(url + "?again"))
+    published.refresh_from_db()
+    published.title = "Night at the museum"
+    published.save()
+    assert "Night at the museum" in article(reader.get(url))
+    published.museum.name = "Musée du Louvre (aile Richelieu)"
+    published.museum.save()
+    assert "Musée du Louvre (aile Richelieu)" in article(reader.get(url))
+    ActivityTranslation.objects.create(
+        activity=published, language="es", status="approved", title="Noche", description="…"
+    )
+    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    assert "Noche" in article(reader.get(url))
+
+
+def test_a_preview_of_an_unpublished_activity_is_not_shown_as_published(client, published, editor):
+    client.force_login(editor)
+    url = published.get_absolute_url()
+    assert "Preview" not in article(client.get(url))
+    published.status = "submitted"
+    published.save()
+    page = article(client.get(url))
+    assert "Preview: this activity is not public" in page
+    assert "Add to calendar" not in page

@@ -77,6 +77,20 @@ def key(*parts, context: str | None = None) -> str:
     return KEY_PREFIX + hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
 
 
+def row_parts(instance) -> tuple:
+    """A model instance as fragment key parts: its model and every value loaded from its row
+    (deferred fields left out, as they would cost a query each)."""
+    deferred = instance.get_deferred_fields()
+    return (
+        instance._meta.label,
+        *(
+            getattr(instance, field.attname)
+            for field in instance._meta.concrete_fields
+            if field.attname not in deferred
+        ),
+    )
+
+
 def cached_many(
     items: Iterable,
     *,

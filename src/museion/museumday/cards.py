@@ -1,9 +1,10 @@
-"""Activity cards (lists, embeds), each rendered once and kept in the cache under what it shows.
+"""Activity cards (lists, embeds) and activity pages, kept in the cache under what they show.
 
 A list page after an edit, or for a logged-in reader, renders only the cards whose content
-changed: the key holds every value a card shows (so an edited activity, an approved translation
-or a renamed museum makes a new card by itself), the interface language and the build (see
-museion.core.fragments).
+changed, and an activity's page only when the activity, its translations, its museum or its
+edition changed: the key holds every value shown (so an edited activity, an approved
+translation or a renamed museum makes a new key by itself), the interface language and the
+build (see museion.core.fragments).
 """
 
 from django.template.loader import get_template
@@ -48,3 +49,16 @@ def activity_cards(activities, *, heading: str = "", embed: bool = False) -> str
         render=render,
     )
     return mark_safe("".join(cards))  # noqa: S308 - rendered by the autoescaping template
+
+
+def detail_parts(activity, shown, versions: list[dict]) -> tuple:
+    """Everything the article of activity_detail.html shows: the activity's row, the version
+    shown, the other versions, its museum and edition."""
+    return (
+        "activity-page",
+        fragments.row_parts(activity),
+        fragments.row_parts(shown) if shown is not activity else None,
+        repr(versions),
+        fragments.row_parts(activity.museum),
+        fragments.row_parts(activity.edition),
+    )

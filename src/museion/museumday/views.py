@@ -15,7 +15,7 @@ from museion.core.page_cache import public_page
 from museion.core.pagination import PageError, page_of
 from museion.network.permissions import can_edit_museum, can_moderate_museum
 
-from . import queries
+from . import cards, queries
 from .filters import ActivitySearchForm
 from .ical import activities_calendar, feed_calendar
 from .jsonld import event_jsonld
@@ -111,20 +111,20 @@ def activity_detail(request, pk: int):
         raise Http404(_("No such activity."))
     translations = list(queries.approved_translations().filter(activity=activity))
     shown = shown_version(activity, translations, request.GET.get("lang"))
-    versions = [activity, *translations]
+    versions = [
+        {"language": v.language, "name": language_name(v.language), "current": v is shown}
+        for v in [activity, *translations]
+    ]
+    versions = versions if translations else []
     return render(
         request,
         "museumday/activity_detail.html",
         {
             "activity": activity,
             "shown": shown,
-            "versions": [
-                {"language": v.language, "name": language_name(v.language), "current": v is shown}
-                for v in versions
-            ]
-            if translations
-            else [],
+            "versions": versions,
             "jsonld": event_jsonld(activity, request),
+            "article_parts": cards.detail_parts(activity, shown, versions),
         },
     )
 
