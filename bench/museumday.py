@@ -181,9 +181,10 @@ def show(results: dict, args) -> None:
     )
     log("Server time in ms, p50 / p95; target p95 < 50 ms. Warm = as served (list pages reuse")
     log("their cached total, map and feed their cached answer); after an edit = one activity")
-    log("edited before each request (cached answers miss, cached iCal events stay); cold = the")
-    log("whole cache cleared before each request (as after a restart with the local cache);")
-    log("the impact page's target after an edit and cold is p95 < 1 s.")
+    log("edited before each request (cached answers miss, stored iCal events stay); cold = the")
+    log("whole cache cleared before each request (as after a restart with the local cache; iCal")
+    log("events stay in the database); the impact page's target after an edit and cold is")
+    log("p95 < 1 s.")
     log("")
     log(" " * width + "".join(f"{n:>30}" for n in names))
     for endpoint in endpoints:

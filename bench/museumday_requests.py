@@ -104,7 +104,8 @@ def impact_url() -> str:
 
 def time_requests(client, url: str, count: int, *, mode: str = "warm") -> dict:
     """warm: as served; edited: one activity edited before each request (the versioned cache
-    keys miss, per-event iCal pieces stay); cold: the whole cache cleared before each request."""
+    keys miss); cold: the whole cache cleared before each request. iCal events stored in the
+    database stay in both."""
     from django.core.cache import cache
 
     from museion.museumday.models import Activity, Status

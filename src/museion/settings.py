@@ -166,7 +166,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "museion",
-            # Feeds cache their events one by one; the default of 300 entries is far too few.
+            # Lists keep their cards one by one; the default of 300 entries is far too few.
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
