@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # benchmark data) are not installed in production at all.
 ON_DEMAND = {
     "import_museums",
+    "store_calendar_events",  # after an import, a new SITE_URL or a release changing events
     "import_subscribers",
     "export_subscribers",
     "process_red_list_pictures",  # pictures loaded by fixtures or scripts; uploads are processed

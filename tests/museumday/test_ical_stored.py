@@ -4,10 +4,12 @@ Each test clears the cache before reading a feed again, so the feed is built fro
 their stored events rather than served whole from the cache.
 """
 
+import io
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import OperationalError
 from icalendar import Calendar
 
@@ -148,3 +150,13 @@ def test_publication_stores_the_events_ahead_of_the_feeds(
     # rows with their stored events: nothing built
     with django_assert_num_queries(1):
         assert summaries(client.get(FEED).content) == ["Night of the Louvre", "Workshop"]
+
+
+def test_command_stores_the_events_of_published_activities_once(published, english, edition):
+    draft = ActivityFactory(edition=edition, museum=published.museum, status="draft")
+    out = io.StringIO()
+    call_command("store_calendar_events", stdout=out)
+    assert "6 calendar events built for 2 published activities" in out.getvalue()
+    assert not CalendarEvent.objects.filter(activity=draft).exists()
+    call_command("store_calendar_events", stdout=out)
+    assert "0 calendar events built" in out.getvalue()
