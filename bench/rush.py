@@ -17,8 +17,11 @@
 
 Prints editors, submissions, errors by kind, LOST and duplicates, latency per step (login:
 login page + POST + dashboard; form; submit: POST + dashboard) and per request (p50, p95, p99,
-max), throughput and the load average, and ok/FAIL against the targets: 0 errors, 0 lost,
-p95 < 300 ms for the submit step and over all requests.
+max), throughput, the CPU seconds spent by this load generator and by the stack's processes
+(PostgreSQL and Redis aside) during the rush, and the load average, and ok/FAIL against the
+targets: 0 errors, 0 lost, p95 < 300 ms for the submit step and over all requests. The arrival
+rate at the deadline (12.5 editors a second by default) times the stack's CPU per editor is
+the share of the cores the stack needs then: read p95 next to the load average before the run.
 
 Client addresses: the login form is rate-limited per client address (LOGIN_RATE, 10 a
 minute), which nginx passes on as X-Real-IP ($remote_addr; RATELIMIT_IP_META_KEY). A thousand
