@@ -206,3 +206,16 @@ def test_home_shows_a_changed_post_to_a_logged_in_reader_with_their_links(client
     html = client.get("/").text
     assert "Second title" in html and "First title" not in html
     assert "Log out" in html and "Log in" not in html
+
+
+def test_news_list_shows_each_edited_story_at_once(client, db):
+    from ..factories import UserFactory
+
+    client.force_login(UserFactory(username="reader"))
+    first = PostFactory(title="First story")
+    PostFactory(title="Second story")
+    html = client.get("/news/").text
+    assert "First story" in html and "Second story" in html
+    Post.objects.filter(pk=first.pk).update(title="First story, corrected", summary="Fixed.")
+    html = client.get("/news/").text
+    assert "First story, corrected" in html and "Fixed." in html and "Second story" in html
