@@ -215,7 +215,7 @@ class Activity(TimeSpan, Place):
             models.Index(
                 fields=["status", "edition", "country", "museum"], name="activity_participation"
             ),
-            models.Index(fields=["updated_at"], name="activity_updated"),  # queries.rows_stamp
+            models.Index(fields=["updated_at"], name="activity_updated"),  # moderation queue
         ]
         constraints = [
             models.CheckConstraint(

@@ -3,9 +3,8 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -206,31 +205,15 @@ def participation(edition: Edition) -> dict[str, int]:
     )
 
 
-def rows_stamp(rows) -> str:
-    """How many rows and their latest change: differs after any save, deletion or move."""
-    stamp = rows.order_by().aggregate(n=Count("id"), latest=Max("updated_at"))
-    latest = stamp["latest"].isoformat() if stamp["latest"] else "0"
-    return f"{stamp['n']}:{latest}"
-
-
 # Museum Day's public answers show activities, their editions and translations, and museums.
 PUBLIC_KINDS = ("museumday", "network")
 
 
-def public_read(key: str, compute, seconds: int, *, rows=None):
+def public_read(key: str, compute, seconds: int):
     """compute(), cached under `key` until the next change to Museum Day or the museums.
 
-    `seconds` bounds what no signal reports (a raw SQL change). With `rows` (the queryset the
-    answer is made of), a miss first looks for the answer under the rows' own fingerprint (how
-    many, latest change), so an edit elsewhere does not rebuild an answer whose rows did not
-    change.
+    `seconds` bounds what no signal reports (a raw SQL change).
     """
-    if rows is not None:
-        inner = compute
-
-        def compute():
-            return cache.get_or_set(f"museumday:{key}:rows:{rows_stamp(rows)}", inner, seconds)
-
     return versions.cached(PUBLIC_KINDS, f"museumday:{key}", compute, seconds)
 
 
