@@ -13,14 +13,14 @@ the editions' cells, the same as one query over them all.
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Count, Max, Min, Sum, Value
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 
 from museion.core import versions
 from museion.core.geo import BBox
 
 from .mapdata import cell_rows
 from .models import Activity, Edition
-from .versioning import is_or_was_public
+from .versioning import is_or_was_public, stored_edition
 
 MAP_KIND = "museumday-map"
 PARTS = {
@@ -43,29 +43,18 @@ def bump_all(using: str | None = None) -> None:
     versions.bump(MAP_KIND, using=using)
 
 
-def _note_edition(sender, instance, update_fields=None, using=None, **kwargs) -> None:
-    """Before an update that may move the activity to another edition, note the one it leaves."""
-    if instance._state.adding or instance.pk is None:
-        return
-    if update_fields is not None and not {"edition", "edition_id"} & set(update_fields):
-        return
-    rows = sender._base_manager.using(using).filter(pk=instance.pk)
-    instance._map_edition_before = rows.values_list("edition_id", flat=True).first()
-
-
 def _activity_changed(sender, instance, using=None, **kwargs) -> None:
     if not is_or_was_public(instance):  # drafts and submissions are on no map
         return
     if "edition_id" in instance.get_deferred_fields():  # deleted from .only("id"): not loaded
         bump_all(using)
         return
-    editions = {instance.edition_id, getattr(instance, "_map_edition_before", None)} - {None}
+    editions = {instance.edition_id, stored_edition(instance)} - {None}
     versions.bump(*(edition_kind(edition) for edition in editions), using=using)
 
 
 def track() -> None:
     """Connect the versions (from the app's ready())."""
-    pre_save.connect(_note_edition, sender=Activity, dispatch_uid="museumday-map-before")
     for signal in (post_save, post_delete):
         signal.connect(_activity_changed, sender=Activity, dispatch_uid=f"museumday-map-{signal}")
     versions.track(MAP_KIND, Edition)
