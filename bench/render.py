@@ -107,8 +107,8 @@ class Meter:
         self.lookups = 0
         self.depth = 0
         meter = self
-        render = backend.Template.render
         resolve = base.Variable._resolve_lookup
+        render = backend.Template.render
 
         def timed_render(template, *args, **kwargs):
             meter.depth += 1
@@ -126,28 +126,6 @@ class Meter:
 
         backend.Template.render = timed_render
         base.Variable._resolve_lookup = counted_resolve
-        self.extra_backends()
-
-    def extra_backends(self):
-        """Jinja2 templates, when the project uses them, count as template time too."""
-        try:
-            from django.template.backends import jinja2 as backend
-        except ImportError:
-            return
-        meter = self
-        render = backend.Template.render
-
-        def timed_render(template, *args, **kwargs):
-            meter.depth += 1
-            started = time.perf_counter()
-            try:
-                return render(template, *args, **kwargs)
-            finally:
-                meter.depth -= 1
-                if not meter.depth:
-                    meter.template_seconds += time.perf_counter() - started
-
-        backend.Template.render = timed_render
 
     def __call__(self, execute, sql, params, many, context):
         """A database execute wrapper: query time, counted apart from the templates'."""
